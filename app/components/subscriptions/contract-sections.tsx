@@ -1,0 +1,269 @@
+import { Link } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+
+import type { ContractPageView } from "~/domain/subscriptions";
+
+import { ContractBadge, daysToEndText, nextActionText } from "./contract-status";
+import { withLinks, type SubscriptionLinks } from "./links";
+import { useFormat } from "./use-format";
+
+type Links = { links?: Partial<SubscriptionLinks> };
+
+/** The contract page's header: plan and number, status, term, and the next step. */
+export function ContractSummary({ view, links: overrides }: { view: ContractPageView } & Links) {
+  const { t } = useTranslation("account");
+  const format = useFormat();
+  const links = withLinks(overrides);
+  const { contract } = view;
+  const plan = contract.planCode ? t(`products.${contract.planCode}`, { defaultValue: contract.planCode }) : contract.number;
+  const action = contract.nextAction;
+  return (
+    <header className="contract-summary">
+      <h1>{t("contract.title", { plan, number: contract.number })}</h1>
+      <p className="contract-summary-status">
+        <ContractBadge badge={contract.badge} />
+        <span>{t("card.termRange", { start: format.date(contract.termStart), end: format.date(contract.termEnd) })}</span>
+        <span className="contract-days">{daysToEndText(contract.daysToEnd, t)}</span>
+        <span>{t("card.autoRenewState", { state: contract.autoRenew ? t("card.on") : t("card.off") })}</span>
+      </p>
+      <div className={`next-action next-action-${action.tone}`}>
+        <p>
+          <strong>{t("card.nextStep")}</strong>{" "}
+          {nextActionText(action, t, format)}
+        </p>
+        {action.kind === "renew" ? (
+          <Link to={links.renew(contract.id)} className="button no-print">
+            {t("cta.renew")}
+          </Link>
+        ) : action.kind === "contact" ? (
+          <Link to={links.support} className="button button-secondary no-print">
+            {t("cta.contact")}
+          </Link>
+        ) : view.successor ? (
+          <Link to={links.contract(view.successor.id)} className="no-print">
+            {t("card.viewContract", { number: view.successor.number })}
+          </Link>
+        ) : null}
+      </div>
+    </header>
+  );
+}
+
+/** Product, quantity, unit price and line total, with the yearly and term totals. */
+export function LineItemsTable({ view }: { view: ContractPageView }) {
+  const { t } = useTranslation("account");
+  const format = useFormat();
+  const { currency, number } = view.contract;
+  return (
+    <section className="contract-section" aria-labelledby="contract-lines-title">
+      <h2 id="contract-lines-title">{t("contract.lines.title")}</h2>
+      <div className="table-wrap">
+        <table className="line-items">
+          <caption>{t("contract.lines.caption", { number })}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t("contract.lines.product")}</th>
+              <th scope="col" className="num">
+                {t("contract.lines.quantity")}
+              </th>
+              <th scope="col" className="num">
+                {t("contract.lines.unitPrice")}
+              </th>
+              <th scope="col" className="num">
+                {t("contract.lines.lineTotal")}
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {view.lines.map((line) => (
+              <tr key={line.productCode}>
+                <th scope="row">
+                  {t(`products.${line.productCode}`, { defaultValue: line.productCode })}
+                  <span className="line-pricing muted">
+                    {line.pricingModel === "per_seat" ? t("contract.lines.perSeat") : t("contract.lines.flat")}
+                  </span>
+                </th>
+                <td className="num">{format.number(line.quantity)}</td>
+                <td className="num">{format.money(line.unitAmount, currency)}</td>
+                <td className="num">{format.money(line.lineTotal, currency)}</td>
+              </tr>
+            ))}
+          </tbody>
+          <tfoot>
+            <tr>
+              <th scope="row" colSpan={3}>
+                {t("contract.lines.annualTotal")}
+              </th>
+              <td className="num">{format.money(view.totals.annual, currency)}</td>
+            </tr>
+            {view.totals.years > 1 ? (
+              <tr>
+                <th scope="row" colSpan={3}>
+                  {t("contract.lines.termTotal", { count: view.totals.years })}
+                </th>
+                <td className="num">{format.money(view.totals.term, currency)}</td>
+              </tr>
+            ) : null}
+          </tfoot>
+        </table>
+      </div>
+    </section>
+  );
+}
+
+/** The current term and every earlier one, with its value and how it was renewed. */
+export function RenewalHistoryTable({ view, links: overrides }: { view: ContractPageView } & Links) {
+  const { t } = useTranslation("account");
+  const format = useFormat();
+  const links = withLinks(overrides);
+  return (
+    <section className="contract-section" aria-labelledby="contract-history-title">
+      <h2 id="contract-history-title">{t("contract.history.title")}</h2>
+      <div className="table-wrap">
+        <table>
+          <caption>{t("contract.history.caption")}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t("contract.history.term")}</th>
+              <th scope="col">{t("contract.history.contract")}</th>
+              <th scope="col">{t("contract.history.length")}</th>
+              <th scope="col" className="num">
+                {t("contract.history.value")}
+              </th>
+              <th scope="col">{t("contract.history.renewal")}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {view.terms.map((term) => (
+              <tr key={term.id} className={term.current ? "is-current" : undefined}>
+                <th scope="row">
+                  {t("card.termRange", { start: format.date(term.termStart), end: format.date(term.termEnd) })}
+                  {term.current ? <span className="muted"> ({t("contract.history.current")})</span> : null}
+                </th>
+                <td>
+                  {term.current ? (
+                    term.number
+                  ) : (
+                    <Link to={links.contract(term.id)} aria-label={t("card.viewContract", { number: term.number })}>
+                      {term.number}
+                    </Link>
+                  )}
+                </td>
+                <td>{t("contract.history.years", { count: term.years })}</td>
+                <td className="num">{format.money(term.value, term.currency)}</td>
+                <td>
+                  {term.timing && term.renewedOn
+                    ? t(`contract.history.${term.timing}`, { date: format.date(term.renewedOn) })
+                    : t("contract.history.notYet")}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </section>
+  );
+}
+
+/** Quotes (view, PDF) and payment receipts of this contract. */
+export function DocumentsList({ view, links: overrides }: { view: ContractPageView } & Links) {
+  const { t } = useTranslation("account");
+  const format = useFormat();
+  const links = withLinks(overrides);
+  return (
+    <section className="contract-section" aria-labelledby="contract-documents-title">
+      <h2 id="contract-documents-title">{t("contract.documents.title")}</h2>
+      <div className="documents">
+        <div>
+          <h3>{t("contract.documents.quotes")}</h3>
+          {view.quotes.length === 0 ? (
+            <p className="muted">{t("contract.documents.noQuotes")}</p>
+          ) : (
+            <ul className="document-list">
+              {view.quotes.map((quote) => (
+                <li key={quote.id}>
+                  <span className="document-name">
+                    {t("contract.documents.quote", { number: quote.number, version: quote.version })}
+                  </span>{" "}
+                  <span className="badge badge-neutral">{t(`contract.documents.quoteStatus.${quote.status}`)}</span>
+                  <span className="document-meta muted">
+                    {t("contract.documents.quoteMeta", {
+                      total: format.money(quote.total, quote.currency),
+                      start: format.date(quote.newTermStart),
+                      end: format.date(quote.newTermEnd),
+                      date: format.date(quote.createdOn),
+                    })}
+                  </span>
+                  <span className="document-links no-print">
+                    <Link to={links.quote(quote.id)}>
+                      {t("contract.documents.viewQuote")}
+                      <span className="visually-hidden"> {t("contract.documents.ofDocument", { number: quote.number })}</span>
+                    </Link>
+                    <a href={links.quotePdf(quote.id)}>
+                      {t("contract.documents.quotePdf")}
+                      <span className="visually-hidden"> {t("contract.documents.ofDocument", { number: quote.number })}</span>
+                    </a>
+                  </span>
+                </li>
+              ))}
+            </ul>
+          )}
+        </div>
+        <div>
+          <h3>{t("contract.documents.receipts")}</h3>
+          {view.receipts.length === 0 ? (
+            <p className="muted">{t("contract.documents.noReceipts")}</p>
+          ) : (
+            <ul className="document-list">
+              {view.receipts.map((receipt) => (
+                <li key={receipt.id}>
+                  <span className="document-name">{t("contract.documents.receipt", { number: receipt.quoteNumber })}</span>
+                  <span className="document-meta muted">
+                    {t("contract.documents.receiptMeta", {
+                      amount: format.money(receipt.amount, receipt.currency),
+                      date: receipt.paidOn ? format.date(receipt.paidOn) : "—",
+                    })}
+                    {receipt.refundedAmount > 0
+                      ? ` · ${t("contract.documents.refunded", { amount: format.money(receipt.refundedAmount, receipt.currency) })}`
+                      : null}
+                  </span>
+                  <span className="document-links no-print">
+                    <a href={links.receipt(receipt)}>
+                      {t("contract.documents.viewReceipt")}
+                      <span className="visually-hidden"> {t("contract.documents.ofDocument", { number: receipt.quoteNumber })}</span>
+                    </a>
+                  </span>
+                </li>
+              ))}
+            </ul>
+          )}
+        </div>
+      </div>
+    </section>
+  );
+}
+
+/** The account's people: name, role, job title and email. */
+export function PeopleList({ view }: { view: ContractPageView }) {
+  const { t } = useTranslation("account");
+  return (
+    <section className="contract-section" aria-labelledby="contract-people-title">
+      <h2 id="contract-people-title">{t("contract.people.title")}</h2>
+      <p className="muted">{t("contract.people.lead")}</p>
+      {view.people.length === 0 ? (
+        <p>{t("contract.people.none")}</p>
+      ) : (
+        <ul className="people-list">
+          {view.people.map((person) => (
+            <li key={person.id}>
+              <span className="person-name">{person.name}</span>
+              <span className="badge badge-info">{t(`contract.people.roles.${person.role}`)}</span>
+              {person.jobTitle ? <span className="muted">{person.jobTitle}</span> : null}
+              <a href={`mailto:${person.email}`}>{person.email}</a>
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,48 @@
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+
+import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { ValueRecapSection } from "~/components/subscriptions/value-recap";
+import { buildContractPage } from "~/domain/subscriptions";
+import { notFound, parseIdOr404, requireCustomer } from "~/lib/auth/guards.server";
+import { todayIso } from "~/lib/dates";
+import { incentiveStepsFor } from "~/lib/incentive-steps.server";
+import { clock, db } from "~/lib/services.server";
+import { findContractForAccount } from "~/models/contracts.server";
+
+export const handle = {
+  i18n: ["account"],
+  title: (data: unknown) =>
+    data ? { key: "account:recap.pageTitle", params: { number: (data as { number: string }).number } } : null,
+};
+
+/** "Your year with Customer365" on a page of its own, to print or forward to a decision-maker. */
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const customer = await requireCustomer(request);
+  const contractId = parseIdOr404(params.contractId);
+  const detail = await findContractForAccount(db(), customer.accountId, contractId);
+  if (!detail) notFound();
+  const today = todayIso(clock());
+  const steps = await incentiveStepsFor(db(), detail.contract.segment, today);
+  const view = buildContractPage(detail, today, steps(detail.contract, today));
+  return { id: view.contract.id, number: view.contract.number, accountName: customer.accountName, recap: view.recap };
+}
+
+export default function RecapPage() {
+  const { id, number, accountName, recap } = useLoaderData<typeof loader>();
+  const { t } = useTranslation("account");
+  return (
+    <>
+      <p className="no-print">
+        <Link to={`/account/contracts/${id}`}>{t("recap.backToContract", { number })}</Link>
+      </p>
+      <p className="recap-account">{accountName}</p>
+      <ValueRecapSection recap={recap} contractNumber={number} headingLevel={1} />
+    </>
+  );
+}
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />;
+}

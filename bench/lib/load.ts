@@ -1,0 +1,79 @@
+/**
+ * Drives one target with autocannon: a warm-up run that is thrown away, then
+ * the measured run. Status codes and latencies are recorded per response
+ * here, so a 404 page can count as success and any percentile (p95 included,
+ * which autocannon's own summary lacks) can be computed.
+ */
+import autocannon from "autocannon";
+
+import type { Measurement } from "./report";
+
+export interface LoadOptions {
+  name: string;
+  url: string;
+  path: string;
+  expectStatus: number;
+  headers: Record<string, string>;
+  connections: number;
+  warmupSeconds: number;
+  durationSeconds: number;
+  /** Called after the measured run, before the next target: the server's RSS. */
+  sampleRss: () => number | undefined;
+}
+
+interface RunOutcome {
+  seconds: number;
+  statuses: Record<string, number>;
+  latenciesMs: number[];
+  connectionErrors: number;
+  timeouts: number;
+}
+
+function run(options: LoadOptions, seconds: number): Promise<RunOutcome> {
+  return new Promise((resolve, reject) => {
+    const statuses: Record<string, number> = {};
+    const latenciesMs: number[] = [];
+    const instance = autocannon(
+      {
+        url: options.url,
+        connections: options.connections,
+        duration: seconds,
+        headers: options.headers,
+        // A request that takes this long is an error, not a latency sample.
+        timeout: 10,
+      },
+      (error, result) => {
+        if (error) return reject(error);
+        resolve({
+          seconds: result.duration,
+          statuses,
+          latenciesMs,
+          // autocannon counts timeouts among errors too.
+          connectionErrors: result.errors - result.timeouts,
+          timeouts: result.timeouts,
+        });
+      },
+    );
+    instance.on("response", (_client, statusCode: number, _bytes: number, responseTime: number) => {
+      const key = String(statusCode);
+      statuses[key] = (statuses[key] ?? 0) + 1;
+      if (statusCode === options.expectStatus) latenciesMs.push(responseTime);
+    });
+  });
+}
+
+export async function measure(options: LoadOptions): Promise<Measurement> {
+  if (options.warmupSeconds > 0) await run(options, options.warmupSeconds);
+  const outcome = await run(options, options.durationSeconds);
+  return {
+    name: options.name,
+    path: options.path,
+    expectStatus: options.expectStatus,
+    seconds: outcome.seconds,
+    statuses: outcome.statuses,
+    connectionErrors: outcome.connectionErrors,
+    timeouts: outcome.timeouts,
+    latenciesMs: outcome.latenciesMs,
+    rssBytes: options.sampleRss(),
+  };
+}
