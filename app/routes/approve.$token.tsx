@@ -12,6 +12,7 @@ import { decideOnQuote, readApprovalLink } from "~/lib/renewal/approvals.server"
 import { clock } from "~/lib/services.server";
 import { useValidatedForm } from "~/lib/use-validated-form";
 import { RENEWAL_NAMESPACES } from "~/lib/renewal/namespaces";
+import { readFormData } from "~/lib/forms.server";
 
 export const handle = {
   i18n: [...RENEWAL_NAMESPACES],
@@ -69,7 +70,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const token = params.token ?? "";
-  const form = await request.formData();
+  const form = await readFormData(request);
   if (form.get("intent") === "continue") {
     const opened = await openApprovalLink(request, token);
     if (!opened.ok) return data({ errors: null, refusal: opened.reason }, { status: 410, headers: PRIVATE });

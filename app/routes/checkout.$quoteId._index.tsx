@@ -60,11 +60,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const { access, quoteId, payer } = await requireCheckoutAccess(request, params.quoteId);
-  if (access.kind === "portal_link") await recordPortalLinkAction(request, access.portalLinkId, "pay");
   const result = await startCheckout(
     { quoteId, payer, locale: await getLocale(request), baseUrl: publicBaseUrl(request), requestId: context.requestId },
     { db: db(), provider: paymentProvider(), now: () => clock().now() },
   );
+  // A link's use is logged when it does something; a refusal (409, 503) changes nothing, not even the log.
+  if (result.ok && access.kind === "portal_link") await recordPortalLinkAction(request, access.portalLinkId, "pay");
   if (result.ok) throw redirect(result.url, { status: 303, headers: NO_STORE });
   if (result.reason === "not_found") notFound();
   if (result.reason === "paid" || result.reason === "processing") throw redirect(paymentPaths.success(quoteId), 303);

@@ -16,6 +16,7 @@ import { paymentPaths } from "~/lib/payments/urls";
 import { clock, db } from "~/lib/services.server";
 import { useValidatedForm } from "~/lib/use-validated-form";
 import { findConfirmation, findNpsForQuote, hasRefusedPayment, recordRenewalNps } from "~/models/payments.server";
+import { readFormData } from "~/lib/forms.server";
 
 export const handle = {
   i18n: ["checkout", "pricing"],
@@ -98,7 +99,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
 /** The short NPS question (0–10 and an optional comment), once per renewal. */
 export async function action({ request, params }: ActionFunctionArgs) {
   const { access, quoteId, contractId } = await requireCheckoutAccess(request, params.quoteId);
-  const parsed = parseForm(await request.formData(), NpsSchema);
+  const parsed = parseForm(await readFormData(request), NpsSchema);
   if (!parsed.ok) return data({ errors: parsed.errors, values: parsed.values, thanks: false }, { status: 400 });
   const confirmation = await findConfirmation(db(), access.accountId, quoteId);
   if (!confirmation || confirmation.quote.status !== "fulfilled") {

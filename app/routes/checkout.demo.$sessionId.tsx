@@ -19,6 +19,7 @@ import { paymentPaths } from "~/lib/payments/urls";
 import { clock, db } from "~/lib/services.server";
 import { useValidatedForm } from "~/lib/use-validated-form";
 import { findQuoteForAccount } from "~/models/quotes.server";
+import { readFormData } from "~/lib/forms.server";
 
 export const handle = { i18n: ["checkout", "pricing", "catalog"], title: "checkout:demo.title" };
 
@@ -70,7 +71,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const provider = demoProvider();
   const { quoteId, sessionId } = await requireDemoSessionAccess(request, params.sessionId);
-  const parsed = parseForm(await request.formData(), demoCardSchema(todayIso(clock())));
+  const parsed = parseForm(await readFormData(request), demoCardSchema(todayIso(clock())));
   if (!parsed.ok) return data({ errors: parsed.errors, values: safeValues(parsed.values) }, { status: 400, headers: NO_STORE });
   const outcome = demoCardOutcome(parsed.data.cardNumber);
   if (outcome === "declined" || outcome === "unknown") {

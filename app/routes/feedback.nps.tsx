@@ -7,6 +7,7 @@ import { NpsForm } from "~/components/nps-form";
 import { findNpsPrevious, submitNps } from "~/domain/support/nps.server";
 import { requireCustomer } from "~/lib/auth/guards.server";
 import { clock, db } from "~/lib/services.server";
+import { readFormData } from "~/lib/forms.server";
 
 export const handle = { i18n: ["support"], title: "support:nps.pageTitle" };
 
@@ -24,7 +25,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   if (Number(request.headers.get("Content-Length") ?? 0) > MAX_BODY_BYTES) {
     return data({ intent: "nps" as const, ok: false as const, errors: { comment: "support:errors.commentTooLong" } }, { status: 413 });
   }
-  const result = await submitNps(db(), { accountId: customer.accountId, contactId: customer.contactId }, await request.formData(), clock().now(), {
+  const result = await submitNps(db(), { accountId: customer.accountId, contactId: customer.contactId }, await readFormData(request), clock().now(), {
     requestId: context.requestId,
   });
   return data(result, { status: result.ok ? 200 : 400 });

@@ -26,6 +26,7 @@ import {
   saveArticleFeedback,
   summariseFeedback,
 } from "~/models/kb.server";
+import { readFormData } from "~/lib/forms.server";
 
 export const handle = { i18n: ["help"] };
 
@@ -87,7 +88,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (Number(request.headers.get("Content-Length") ?? 0) > MAX_FEEDBACK_BODY_BYTES) {
     throw new Response("Payload too large", { status: 413 });
   }
-  const form = await request.formData();
+  const form = await readFormData(request);
   const parsed = FeedbackSchema.safeParse({
     intent: form.get("intent") ?? undefined,
     helpful: form.get("helpful") ?? undefined,
@@ -109,7 +110,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   } else {
     const added = await addFeedbackComment(db(), { articleId: article.id, visitorHash, comment: parsed.data.comment });
     if (!added) {
-      return data<FeedbackActionData>({ ok: false, errors: { helpful: "feedback.errors.voteFirst" } }, { status: 400, headers });
+      return data<FeedbackActionData>({ ok: false, errors: { helpful: "help:feedback.errors.voteFirst" } }, { status: 400, headers });
     }
   }
   return data<FeedbackActionData>({ ok: true, ...(await feedbackState(article.id, visitorHash)) }, { headers });

@@ -18,6 +18,7 @@ import { clock, db } from "~/lib/services.server";
 import { findNonRenewal } from "~/models/non-renewal.server";
 import { findConfirmedQuote, findContractFacts } from "~/models/renewal-quotes.server";
 import { RENEWAL_NAMESPACES } from "~/lib/renewal/namespaces";
+import { readFormData } from "~/lib/forms.server";
 
 export const handle = {
   i18n: [...RENEWAL_NAMESPACES],
@@ -141,7 +142,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const today = todayIso(clock());
   const loaded = await loadRenewal(db(), access.accountId, contractId, today);
   if (!loaded) notFound();
-  const form = await request.formData();
+  const form = await readFormData(request);
   const intent = form.get("intent");
   if (intent !== "review" && intent !== "share" && intent !== "pdf") throw new Response("Bad request", { status: 400 });
   if (loaded.renewal.status !== "active") return data({ errors: { form: { code: "renewal:page.closed.active" } } as FieldMessages }, { status: 409 });

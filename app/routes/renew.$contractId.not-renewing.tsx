@@ -18,6 +18,7 @@ import { clock, db } from "~/lib/services.server";
 import { useValidatedForm } from "~/lib/use-validated-form";
 import { findNonRenewal } from "~/models/non-renewal.server";
 import { RENEWAL_NAMESPACES } from "~/lib/renewal/namespaces";
+import { readFormData } from "~/lib/forms.server";
 
 export const handle = {
   i18n: [...RENEWAL_NAMESPACES],
@@ -69,7 +70,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const access = await requireRenewalEditor(request, contractId);
   const loaded = await loadRenewal(db(), access.accountId, contractId, todayIso(clock()));
   if (!loaded) notFound();
-  const parsed = parseForm(await request.formData(), NonRenewalSchema, { arrays: ["reasons"] });
+  const parsed = parseForm(await readFormData(request), NonRenewalSchema, { arrays: ["reasons"] });
   if (!parsed.ok) return data({ errors: parsed.errors }, { status: 400 });
   await recordNonRenewal(request, {
     accountId: access.accountId,

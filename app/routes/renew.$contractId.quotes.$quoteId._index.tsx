@@ -20,6 +20,7 @@ import { findDecision } from "~/models/approvals.server";
 import { findQuoteForAccount } from "~/models/quotes.server";
 import { latestQuoteVersion } from "~/models/renewal-quotes.server";
 import { RENEWAL_NAMESPACES } from "~/lib/renewal/namespaces";
+import { readFormData } from "~/lib/forms.server";
 
 export const handle = {
   i18n: [...RENEWAL_NAMESPACES],
@@ -70,7 +71,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const { access, quote, contractId } = await quoteFor(request, params);
-  const form = await request.formData();
+  const form = await readFormData(request);
   const now = clock().now();
   const today = todayIso(clock());
   if (form.get("intent") === "fresh") {

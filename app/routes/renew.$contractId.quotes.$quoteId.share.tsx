@@ -16,6 +16,7 @@ import { clock, db } from "~/lib/services.server";
 import { useValidatedForm } from "~/lib/use-validated-form";
 import { listQuoteShares } from "~/models/approvals.server";
 import { findQuoteForAccount } from "~/models/quotes.server";
+import { readFormData } from "~/lib/forms.server";
 
 export const handle = {
   i18n: ["renewal", "pricing", "catalog"],
@@ -54,7 +55,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const { access, quote } = await quoteFor(request, params);
-  const form = await request.formData();
+  const form = await readFormData(request);
   const actor = actorOf(access);
   if (form.get("intent") === "revoke") {
     const linkId = form.get("linkId");

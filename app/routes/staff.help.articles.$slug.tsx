@@ -15,6 +15,7 @@ import { parseForm, type FieldErrors } from "~/lib/forms";
 import { isLocale, LOCALE_NAMES, LOCALES, type Locale } from "~/lib/i18n/config";
 import { clock, db } from "~/lib/services.server";
 import { findArticleVersions } from "~/models/kb-editor.server";
+import { readFormData } from "~/lib/forms.server";
 
 export const handle = {
   i18n: ["staff", "staff-help", "help"],
@@ -104,7 +105,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   if (Number(request.headers.get("Content-Length") ?? 0) > MAX_BODY_BYTES) {
     throw new Response("Payload too large", { status: 413 });
   }
-  const form = await request.formData();
+  const form = await readFormData(request);
   const locale = localeFrom(form.get("locale"));
   const intent = form.get("intent");
   const now = clock().now();

@@ -10,6 +10,7 @@ import { previewArticle, saveArticleVersion } from "~/domain/help/editor.server"
 import { requireStaff } from "~/lib/auth/guards.server";
 import { parseForm, type FieldErrors } from "~/lib/forms";
 import { clock, db } from "~/lib/services.server";
+import { readFormData } from "~/lib/forms.server";
 
 export const handle = { i18n: ["staff", "staff-help", "help"], title: "staff-help:editor.newTitle" };
 
@@ -30,7 +31,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   if (Number(request.headers.get("Content-Length") ?? 0) > MAX_BODY_BYTES) {
     throw new Response("Payload too large", { status: 413 });
   }
-  const form = await request.formData();
+  const form = await readFormData(request);
   const text = (name: string, max: number) => {
     const value = form.get(name);
     return typeof value === "string" ? value.slice(0, max) : "";

@@ -9,6 +9,7 @@ import { parseForm } from "~/lib/forms";
 import { saveIncentiveRule } from "~/lib/renewal/incentive-rules.server";
 import { db } from "~/lib/services.server";
 import { listIncentiveRules } from "~/models/incentive-rules.server";
+import { readFormData } from "~/lib/forms.server";
 
 export const handle = { i18n: ["staff", "renewal"], title: "renewal:rules.title" };
 
@@ -21,7 +22,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const staff = await requireStaff(request, ["admin"]);
-  const form = await request.formData();
+  const form = await readFormData(request);
   const id = form.get("id");
   const ruleId = isUuid(id) ? id.toLowerCase() : null;
   if (id && !ruleId) return data({ ok: false, id: null, errors: { form: "renewal:rules.errors.notFound" } }, { status: 404 });

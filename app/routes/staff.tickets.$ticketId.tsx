@@ -15,6 +15,7 @@ import { parseForm, type FieldErrors } from "~/lib/forms";
 import { clock, db } from "~/lib/services.server";
 import { useValidatedForm } from "~/lib/use-validated-form";
 import { findCsatForTicket, findTicketForStaff, listTicketAttachments, listTicketMessages, ticketScopeFor } from "~/models/support.server";
+import { readFormData } from "~/lib/forms.server";
 
 export const handle = {
   i18n: ["staff", "staff-help", "support"],
@@ -79,7 +80,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   if (Number(request.headers.get("Content-Length") ?? 0) > MAX_BODY_BYTES) {
     return data<ActionResult>({ intent: null, ok: false, errors: { form: "support:errors.messageTooLong" } }, { status: 413 });
   }
-  const form = await request.formData();
+  const form = await readFormData(request);
   const actor = { staffUserId: staff.staffUserId, name: staff.name };
   const common = { staff: actor, ticket, appUrl: (path: string) => appUrl(request, path), now: clock().now(), requestId: context.requestId };
   if (form.get("intent") === "reply") {

@@ -16,6 +16,7 @@ import { parseForm, type FieldErrors } from "~/lib/forms";
 import { clock, db } from "~/lib/services.server";
 import { useValidatedForm } from "~/lib/use-validated-form";
 import { findCsatForTicket, findTicketForAccount, listTicketAttachments, listTicketMessages } from "~/models/support.server";
+import { readFormData } from "~/lib/forms.server";
 
 export const handle = {
   i18n: ["support"],
@@ -97,7 +98,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   if (Number(request.headers.get("Content-Length") ?? 0) > MAX_BODY_BYTES) {
     return data<ActionResult>({ intent: null, ok: false, errors: { form: "support:errors.messageTooLong" } }, { status: 413 });
   }
-  const form = await request.formData();
+  const form = await readFormData(request);
   const now = clock().now();
   if (form.get("intent") === "reply") {
     const parsed = parseForm(form, TicketReplySchema);

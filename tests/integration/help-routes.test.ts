@@ -253,12 +253,12 @@ describe("“Was this helpful?”", () => {
   it("refuses bad input with a message and changes nothing", async () => {
     const before = await feedbackRows("exporting-your-data");
     const cases: Array<[Record<string, string>, Record<string, string>]> = [
-      [{ intent: "vote" }, { helpful: "feedback.errors.choose" }],
-      [{ intent: "vote", helpful: "maybe" }, { helpful: "feedback.errors.choose" }],
-      [{ intent: "hack" }, { form: "feedback.errors.choose" }],
-      [{ intent: "vote", helpful: "yes", comment: "x".repeat(1001) }, { comment: "feedback.errors.commentTooLong" }],
-      [{ intent: "comment", comment: "   " }, { comment: "feedback.errors.commentEmpty" }],
-      [{ intent: "comment", comment: "I never voted" }, { helpful: "feedback.errors.voteFirst" }],
+      [{ intent: "vote" }, { helpful: "help:feedback.errors.choose" }],
+      [{ intent: "vote", helpful: "maybe" }, { helpful: "help:feedback.errors.choose" }],
+      [{ intent: "hack" }, { form: "help:feedback.errors.choose" }],
+      [{ intent: "vote", helpful: "yes", comment: "x".repeat(1001) }, { comment: "help:feedback.errors.commentTooLong" }],
+      [{ intent: "comment", comment: "   " }, { comment: "help:feedback.errors.commentEmpty" }],
+      [{ intent: "comment", comment: "I never voted" }, { helpful: "help:feedback.errors.voteFirst" }],
     ];
     for (const [form, errors] of cases) {
       const result = await vote("exporting-your-data", form);

@@ -19,15 +19,15 @@ describe("FeedbackSchema", () => {
       const result = FeedbackSchema.safeParse(input);
       expect(result.success).toBe(false);
       const errors = feedbackErrors(result.error!);
-      expect(errors.helpful ?? errors.form).toBe("feedback.errors.choose");
+      expect(errors.helpful ?? errors.form).toBe("help:feedback.errors.choose");
     }
   });
 
   it("limits comments and refuses an empty one on its own", () => {
     const long = FeedbackSchema.safeParse({ intent: "comment", comment: "x".repeat(MAX_FEEDBACK_COMMENT + 1) });
-    expect(feedbackErrors(long.error!)).toEqual({ comment: "feedback.errors.commentTooLong" });
+    expect(feedbackErrors(long.error!)).toEqual({ comment: "help:feedback.errors.commentTooLong" });
     const empty = FeedbackSchema.safeParse({ intent: "comment", comment: " \u0000 " });
-    expect(feedbackErrors(empty.error!)).toEqual({ comment: "feedback.errors.commentEmpty" });
+    expect(feedbackErrors(empty.error!)).toEqual({ comment: "help:feedback.errors.commentEmpty" });
     expect(FeedbackSchema.parse({ intent: "comment", comment: "<b>SQL'); drop table x;--</b>" })).toEqual({
       intent: "comment",
       comment: "<b>SQL'); drop table x;--</b>",

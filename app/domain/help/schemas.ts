@@ -14,7 +14,7 @@ const comment = z
   .string()
   .optional()
   .transform(cleanComment)
-  .pipe(z.string().max(MAX_FEEDBACK_COMMENT, "feedback.errors.commentTooLong"));
+  .pipe(z.string().max(MAX_FEEDBACK_COMMENT, "help:feedback.errors.commentTooLong"));
 
 /**
  * "Was this helpful?" in two steps, both plain form posts: the vote (yes or
@@ -26,15 +26,15 @@ export const FeedbackSchema = z.discriminatedUnion(
   [
     z.object({
       intent: z.literal("vote"),
-      helpful: z.enum(["yes", "no"], { message: "feedback.errors.choose" }),
+      helpful: z.enum(["yes", "no"], { message: "help:feedback.errors.choose" }),
       comment: comment.transform((value) => (value === "" ? null : value)),
     }),
     z.object({
       intent: z.literal("comment"),
-      comment: comment.pipe(z.string().min(1, "feedback.errors.commentEmpty")),
+      comment: comment.pipe(z.string().min(1, "help:feedback.errors.commentEmpty")),
     }),
   ],
-  { message: "feedback.errors.choose" },
+  { message: "help:feedback.errors.choose" },
 );
 
 export type FeedbackSubmission = z.infer<typeof FeedbackSchema>;
