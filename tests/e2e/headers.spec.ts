@@ -5,19 +5,21 @@ import { expect, test } from "./support/fixtures";
 
 /**
  * The security headers, checked on every page route of app/routes, signed out
- * and signed in as each kind of person: a customer contact (Amelia), a success
- * manager (Maya) and a portal-link visitor (Maya's link for one of Amelia's
- * renewals). Route parameters come from the seeded demo data, found by
- * crawling the links of the pages each person can see; tokens are the real
- * ones the app emails (read from the dev mailbox), or a dead one.
+ * and signed in as each kind of person: a customer contact (Wang Lei), a success
+ * manager (Maya), an admin (the incentive rules are theirs) and a portal-link visitor (Maya's link for a renewal of the
+ * first account on her staff home). Route parameters come from the seeded
+ * demo data, found by crawling the links of the pages each person can see
+ * (after Wang Lei has renewed and paid, so quotes, checkouts and a receipt
+ * exist); tokens are the real ones the app emails (read from the dev
+ * mailbox), or a dead one.
  *
  * A new route is covered without touching this file as long as some page
  * links to it. If none does and its parameter is unknown here, the test fails
  * naming the route and the parameter: add a resolver to RESOLVERS below.
  */
 
-type Kind = "signed out" | "customer" | "staff" | "portal link";
-const KINDS: Kind[] = ["signed out", "customer", "staff", "portal link"];
+type Kind = "signed out" | "customer" | "staff" | "admin" | "portal link";
+const KINDS: Kind[] = ["signed out", "customer", "staff", "admin", "portal link"];
 
 /** Routes that by design never answer 200: the status their page renders with. */
 const NEVER_200: Record<string, { status: number; why: string }> = {
@@ -32,13 +34,32 @@ const PER_ROUTE = 3;
 
 const DEAD_TOKEN = "dead-link-for-header-checks-000000000000000";
 
-/** Parameters no page links to. Each returns a value, or null when it cannot. */
+/**
+ * Parameters no page links to. Each returns a value, or null when it cannot.
+ * Any other parameter is taken from a crawled path of another route with a
+ * parameter of the same name (a quote id seen on /checkout/:quoteId fills
+ * /checkout/:quoteId/cancel).
+ */
 const RESOLVERS: Record<string, (found: Found) => string | null> = {
   // A token no page links to (e.g. an approver link before one is shared): a
   // dead one renders the route's own "link no longer works" page.
   token: () => DEAD_TOKEN,
   "*": () => "no-such-page-for-header-checks",
 };
+
+/** The value of parameter `name` in any crawled path of a route that has it. */
+function seenValueOf(name: string, found: Found): string | null {
+  const group = name.replace(/[^A-Za-z0-9_]/g, "_");
+  for (const paths of found.paths.values()) {
+    for (const candidate of paths) {
+      const route = routeFor(candidate);
+      if (!route?.params.includes(name)) continue;
+      const value = patternOf(route).exec(candidate)?.groups?.[group];
+      if (value) return value;
+    }
+  }
+  return null;
+}
 
 interface Found {
   /** Every same-site path the crawl saw linked, per kind. */
@@ -137,6 +158,37 @@ async function signInAs(request: APIRequestContext, email: string) {
   expect(response.status(), `demo sign-in as ${email}`).toBe(303);
 }
 
+/** The `value` of the form field `name` in a page (hidden fields the confirm form carries). */
+function fieldValue(html: string, name: string): string {
+  const tag = [...html.matchAll(/<input\b[^>]*>/g)].map((m) => m[0]).find((t) => t.includes(`name="${name}"`));
+  const value = tag && /\bvalue="([^"]*)"/.exec(tag)?.[1];
+  expect(value, `the ${name} field of the page`).toBeTruthy();
+  return value!;
+}
+
+/** Where a POST sent the person (it must redirect). */
+async function redirected(response: APIResponse, what: string): Promise<string> {
+  expect([302, 303], `${what}: ${response.status()} ${response.status() >= 400 ? await response.text() : ""}`).toContain(response.status());
+  const to = new URL(response.headers()["location"]!, "http://x");
+  return to.pathname + to.search;
+}
+
+/**
+ * Renews a contract the way the portal's forms do (recommended quote, review,
+ * confirm, demo checkout with a test card), so the quote, checkout, success
+ * and receipt pages have real ids. Returns the pages it passed through.
+ */
+async function renewAndPay(request: APIRequestContext, contractId: string): Promise<string[]> {
+  const quotePath = await redirected(await request.post(`/renew/${contractId}`, { form: { intent: "review" }, maxRedirects: 0 }), "saving the recommended quote");
+  const quotePage = await (await request.get(quotePath)).text();
+  const confirm = { intent: "confirm", version: fieldValue(quotePage, "version"), priceHash: fieldValue(quotePage, "priceHash"), acceptTerms: "on" };
+  const checkoutPath = await redirected(await request.post(quotePath, { form: confirm, maxRedirects: 0 }), "confirming the quote");
+  const demoPath = await redirected(await request.post(checkoutPath, { form: {}, maxRedirects: 0 }), "opening the demo checkout");
+  const card = { cardNumber: "4242 4242 4242 4242", expiry: "12/30", cvc: "123" };
+  const successPath = await redirected(await request.post(demoPath, { form: card, maxRedirects: 0 }), "paying with a test card");
+  return [quotePath, checkoutPath, demoPath, successPath];
+}
+
 async function crawl(request: APIRequestContext, kind: Kind, seeds: string[], into: Found) {
   const seen = into.paths.get(kind) ?? new Set<string>();
   into.paths.set(kind, seen);
@@ -156,6 +208,7 @@ async function crawl(request: APIRequestContext, kind: Kind, seeds: string[], in
     if (count >= PER_ROUTE) continue;
     perRoute.set(route.file, count + 1);
     visited.add(key);
+    seen.add(url.pathname);
     const response = await request.get(key, { maxRedirects: 0 });
     if (!(response.headers()["content-type"] ?? "").startsWith("text/html")) continue;
     for (const href of hrefsIn(await response.text())) {
@@ -181,7 +234,7 @@ function pathFor(route: RouteFile, kind: Kind, found: Found): { path: string } |
   const params: Record<string, string> = {};
   for (const name of route.params) {
     const resolver = RESOLVERS[name] ?? (isTokenParam(name) ? RESOLVERS.token : undefined);
-    const value = resolver?.(found) ?? null;
+    const value = resolver ? resolver(found) : seenValueOf(name, found);
     if (value === null) return { missing: name };
     params[name] = value;
   }
@@ -193,8 +246,9 @@ test("every page route sends the security headers, signed out and signed in", as
   const contexts = new Map<Kind, APIRequestContext>();
   for (const kind of KINDS) contexts.set(kind, await playwright.request.newContext({ baseURL }));
   try {
-    await signInAs(contexts.get("customer")!, "amelia.hart@northwind.example");
+    await signInAs(contexts.get("customer")!, "wang.lei@yunfan.example");
     await signInAs(contexts.get("staff")!, "maya.tan@customer365.example");
+    await signInAs(contexts.get("admin")!, "admin@customer365.example");
     const found: Found = { paths: new Map() };
 
     // A real sign-in link (for an address no other test asks links for) and a
@@ -205,7 +259,7 @@ test("every page route sends the security headers, signed out and signed in", as
     const staff = contexts.get("staff")!;
     const customerHome = await contexts.get("customer")!.get("/account");
     const contractId = /\/account\/contracts\/([0-9a-f-]{36})/.exec(await customerHome.text())?.[1];
-    expect(contractId, "a contract of Amelia's on her account home").toBeTruthy();
+    expect(contractId, "a contract of Wang Lei's on his account home").toBeTruthy();
     const staffHome = await (await staff.get("/staff")).text();
     const accountHref = /href="(\/staff\/portal-links\?accountId=[0-9a-f-]{36})"/.exec(staffHome)?.[1];
     expect(accountHref, "an account on Maya's staff home").toBeTruthy();
@@ -224,8 +278,11 @@ test("every page route sends the security headers, signed out and signed in", as
     const renewal = opened.headers()["location"]!;
 
     await crawl(anonymous, "signed out", CRAWL_SEEDS, found);
-    await crawl(contexts.get("customer")!, "customer", CRAWL_SEEDS, found);
+    // Wang Lei's renewal (an account no other test renews) taken to a receipt.
+    const journey = await renewAndPay(contexts.get("customer")!, contractId!);
+    await crawl(contexts.get("customer")!, "customer", [...journey, ...CRAWL_SEEDS], found);
     await crawl(staff, "staff", CRAWL_SEEDS, found);
+    await crawl(contexts.get("admin")!, "admin", ["/staff/incentives", ...CRAWL_SEEDS], found);
     await crawl(contexts.get("portal link")!, "portal link", [renewal, ...CRAWL_SEEDS], found);
 
     const missing: string[] = [];

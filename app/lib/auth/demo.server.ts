@@ -23,9 +23,10 @@ export function demoIdentities(): DemoIdentity[] {
     kind: "contact" as const,
     detail: c.accountName,
   }));
+  // A success manager and the admin (the incentive rules and the help editor are theirs).
+  const firstCsm = DEMO_IDENTITIES.staff.find((s) => s.role === "csm");
   const staff = DEMO_IDENTITIES.staff
-    .filter((s) => s.role === "csm" || s.role === "admin")
-    .slice(0, 2)
+    .filter((s) => s === firstCsm || s.role === "admin")
     .map((s) => ({ email: s.email, name: s.name, kind: "staff" as const, detail: s.role }));
   return [...contacts, ...staff];
 }
