@@ -1,12 +1,11 @@
-import { zodResolver } from "@hookform/resolvers/zod";
 import { useFetcher } from "@remix-run/react";
 import { useEffect, useId, useRef, type FormEvent } from "react";
 import { useForm } from "react-hook-form";
 import { useTranslation } from "react-i18next";
 
-import { NpsSchema } from "~/domain/support/schemas";
 import type { NpsActionData, NpsPrevious } from "~/domain/support/surveys";
 import { formatDate } from "~/lib/format";
+import { useSchemaResolver } from "~/lib/use-validated-form";
 
 const SCORES = [0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10] as const;
 
@@ -38,7 +37,7 @@ export function NpsForm({
   const fetcher = useFetcher<NpsActionData>();
   const data = fetcher.data ?? (result?.intent === "nps" ? result : undefined);
   const form = useForm({
-    resolver: zodResolver(NpsSchema as never) as never,
+    resolver: useSchemaResolver(() => import("~/domain/support/schemas").then((m) => m.NpsSchema)) as never,
     defaultValues: { intent: "nps", score: previous ? String(previous.score) : undefined, comment: previous?.comment ?? "" },
     mode: "onSubmit",
   });

@@ -4,7 +4,7 @@ import { useTranslation } from "react-i18next";
 
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { QuoteBreakdown } from "~/components/quote-breakdown";
-import { ApprovalDecisionSchema } from "~/domain/renewal/schemas";
+import { ApprovalDecisionSchema } from "~/domain/renewal/schemas.server";
 import { openApprovalLink } from "~/lib/auth/portal-links.server";
 import { formatDate } from "~/lib/format";
 import { parseForm } from "~/lib/forms";
@@ -106,7 +106,7 @@ function ApproverQuote({ view, sharer, result }: { view: View; sharer: string | 
   const navigation = useNavigation();
   const { token } = useParams();
   const lng = i18n.language;
-  const { register, onSubmit, errorFor } = useValidatedForm(ApprovalDecisionSchema, { serverErrors: result?.errors ?? null });
+  const { register, onSubmit, errorFor } = useValidatedForm(() => import("~/domain/renewal/schemas").then((m) => m.ApprovalDecisionSchema), { serverErrors: result?.errors ?? null });
   const { quote, decision } = view;
   const decided = decision?.decision ?? (result && "decided" in result ? result.decided : null);
   const payable = decided === "approved" && ["approved", "shared", "draft"].includes(quote.status) && !quote.expired;

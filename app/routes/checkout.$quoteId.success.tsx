@@ -3,7 +3,7 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 
 import { GeneralErrorBoundary } from "~/components/error-boundary";
-import { NpsSchema } from "~/domain/payments/schemas";
+import { NpsSchema } from "~/domain/payments/schemas.server";
 import { notFound } from "~/lib/auth/guards.server";
 import { formatDate, formatMoney } from "~/lib/format";
 import { parseForm } from "~/lib/forms";
@@ -213,7 +213,7 @@ const SCORES = Array.from({ length: 11 }, (_, i) => String(i));
 function NpsQuestion({ answered }: { answered: boolean }) {
   const actionData = useActionData<typeof action>();
   const { t } = useTranslation("checkout");
-  const { register, onSubmit, errorFor } = useValidatedForm(NpsSchema, { serverErrors: actionData?.errors ?? null });
+  const { register, onSubmit, errorFor } = useValidatedForm(() => import("~/domain/payments/schemas").then((m) => m.NpsSchema), { serverErrors: actionData?.errors ?? null });
   if (answered || actionData?.thanks) {
     return (
       <section className="nps" aria-labelledby="nps-title">

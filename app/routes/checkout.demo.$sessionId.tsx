@@ -1,13 +1,12 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
-import { useMemo } from "react";
 import { useTranslation } from "react-i18next";
 
 import { ChargeSummary } from "~/components/checkout/charge-summary";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { TextField } from "~/components/form-field";
 import { DEMO_CARDS, demoCardOutcome } from "~/domain/payments/demo-cards";
-import { demoCardSchema } from "~/domain/payments/schemas";
+import { demoCardSchema } from "~/domain/payments/schemas.server";
 import { notFound } from "~/lib/auth/guards.server";
 import { todayIso } from "~/lib/dates";
 import { formatMoney } from "~/lib/format";
@@ -101,8 +100,7 @@ export default function DemoCheckout() {
   const actionData = useActionData<typeof action>();
   const navigation = useNavigation();
   const { t, i18n } = useTranslation("checkout");
-  const schema = useMemo(() => demoCardSchema(today), [today]);
-  const { register, onSubmit, errorFor } = useValidatedForm(schema, {
+  const { register, onSubmit, errorFor } = useValidatedForm(() => import("~/domain/payments/schemas").then((m) => m.demoCardSchema(today)), {
     defaultValues: { expiry: actionData?.values?.expiry ?? "" },
     serverErrors: actionData?.errors ?? null,
   });

@@ -7,7 +7,7 @@ import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { QuoteBreakdown } from "~/components/quote-breakdown";
 import { OFFERED_TERM_YEARS, type PricedQuote, type PricingError, type QuoteOptions } from "~/domain/pricing";
 import { incentiveCountdown, type Countdown as CountdownData } from "~/domain/renewal/countdown";
-import { fieldForPath, readOptions } from "~/domain/renewal/options";
+import { fieldForPath, readOptions } from "~/domain/renewal/options.server";
 import { notFound, parseIdOr404 } from "~/lib/auth/guards.server";
 import { recordPortalLinkAction } from "~/lib/auth/portal-links.server";
 import { daysBetween, todayIso } from "~/lib/dates";

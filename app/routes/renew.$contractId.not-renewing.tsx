@@ -4,8 +4,9 @@ import { useTranslation } from "react-i18next";
 
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import type { QuoteOptions } from "~/domain/pricing";
-import { nonRenewalAlternatives, optionsToSearchParams } from "~/domain/renewal/options";
-import { NON_RENEWAL_REASONS, NonRenewalSchema } from "~/domain/renewal/schemas";
+import { nonRenewalAlternatives, optionsToSearchParams } from "~/domain/renewal/options.server";
+import { NON_RENEWAL_REASONS } from "~/domain/renewal/choices";
+import { NonRenewalSchema } from "~/domain/renewal/schemas.server";
 import { notFound, parseIdOr404 } from "~/lib/auth/guards.server";
 import { recordPortalLinkAction } from "~/lib/auth/portal-links.server";
 import { todayIso } from "~/lib/dates";
@@ -90,7 +91,7 @@ export default function NotRenewing() {
   const navigation = useNavigation();
   const { t, i18n } = useTranslation(RENEWAL_NAMESPACES);
   const lng = i18n.language;
-  const { register, onSubmit, errorFor } = useValidatedForm(NonRenewalSchema, { serverErrors: result?.errors ?? null });
+  const { register, onSubmit, errorFor } = useValidatedForm(() => import("~/domain/renewal/schemas").then((m) => m.NonRenewalSchema), { serverErrors: result?.errors ?? null });
   const reasonsError = errorFor("reasons");
   const commentError = errorFor("comment");
   return (

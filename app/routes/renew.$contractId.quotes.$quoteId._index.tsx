@@ -6,7 +6,7 @@ import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { TextField } from "~/components/form-field";
 import { QuoteBreakdown } from "~/components/quote-breakdown";
 import { CONFIRMED_STATUSES } from "~/domain/renewal/confirmation";
-import { ConfirmQuoteSchema } from "~/domain/renewal/schemas";
+import { ConfirmQuoteSchema } from "~/domain/renewal/schemas.server";
 import { notFound, parseIdOr404 } from "~/lib/auth/guards.server";
 import { recordPortalLinkAction } from "~/lib/auth/portal-links.server";
 import { todayIso } from "~/lib/dates";
@@ -128,7 +128,7 @@ export default function ReviewQuote() {
   const navigation = useNavigation();
   const { t, i18n } = useTranslation(RENEWAL_NAMESPACES);
   const lng = i18n.language;
-  const { register, onSubmit, errorFor } = useValidatedForm(ConfirmQuoteSchema, {
+  const { register, onSubmit, errorFor } = useValidatedForm(() => import("~/domain/renewal/schemas").then((m) => m.ConfirmQuoteSchema), {
     serverErrors: result?.errors ?? null,
     defaultValues: { version: quote.version, priceHash: quote.priceHash, poNumber: quote.poNumber ?? "", billingEmail: quote.billingEmail ?? "" } as never,
   });

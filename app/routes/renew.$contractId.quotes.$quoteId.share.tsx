@@ -4,7 +4,7 @@ import { useTranslation } from "react-i18next";
 
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { TextField } from "~/components/form-field";
-import { ShareQuoteSchema } from "~/domain/renewal/schemas";
+import { ShareQuoteSchema } from "~/domain/renewal/schemas.server";
 import { isUuid, notFound, parseIdOr404 } from "~/lib/auth/guards.server";
 import { recordPortalLinkAction } from "~/lib/auth/portal-links.server";
 import { formatDate, formatDateTime, formatMoney } from "~/lib/format";
@@ -85,7 +85,7 @@ export default function ShareQuote() {
   const navigation = useNavigation();
   const { t, i18n } = useTranslation("renewal");
   const lng = i18n.language;
-  const { register, onSubmit, errorFor } = useValidatedForm(ShareQuoteSchema, { serverErrors: result?.errors ?? null });
+  const { register, onSubmit, errorFor } = useValidatedForm(() => import("~/domain/renewal/schemas").then((m) => m.ShareQuoteSchema), { serverErrors: result?.errors ?? null });
   const shareable = ["draft", "shared", "approved"].includes(quote.status) && !quote.expired;
   return (
     <>

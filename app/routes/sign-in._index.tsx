@@ -5,7 +5,7 @@ import { useTranslation } from "react-i18next";
 import { DemoSignIn } from "~/components/demo-sign-in";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { TextField } from "~/components/form-field";
-import { SignInSchema } from "~/domain/auth/schemas";
+import { SignInSchema } from "~/domain/auth/schemas.server";
 import { demoIdentities, demoSignInEnabled } from "~/lib/auth/demo.server";
 import { enforceRateLimit } from "~/lib/auth/rate-limit.server";
 import { getIdentity } from "~/lib/auth/session.server";
@@ -53,7 +53,7 @@ export default function SignIn() {
   const { email, redirectTo, fromPortalLink, demo } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const { t } = useTranslation("auth");
-  const { register, onSubmit, errorFor } = useValidatedForm(SignInSchema, {
+  const { register, onSubmit, errorFor } = useValidatedForm(() => import("~/domain/auth/schemas").then((m) => m.SignInSchema), {
     defaultValues: { email: actionData?.values.email ?? email, redirectTo },
     serverErrors: actionData?.errors,
   });

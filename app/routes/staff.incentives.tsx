@@ -3,7 +3,8 @@ import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParam
 import { useTranslation } from "react-i18next";
 
 import { GeneralErrorBoundary } from "~/components/error-boundary";
-import { IncentiveRuleSchema, RULE_KINDS, RULE_SEGMENTS } from "~/domain/renewal/schemas";
+import { RULE_KINDS, RULE_SEGMENTS } from "~/domain/renewal/choices";
+import { IncentiveRuleSchema } from "~/domain/renewal/schemas.server";
 import { isUuid, requireStaff } from "~/lib/auth/guards.server";
 import { parseForm } from "~/lib/forms";
 import { saveIncentiveRule } from "~/lib/renewal/incentive-rules.server";

@@ -3,7 +3,7 @@ import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 
-import { PortalLinkSchema } from "~/domain/auth/schemas";
+import { PortalLinkSchema } from "~/domain/auth/schemas.server";
 import { isUuid, requireStaff } from "~/lib/auth/guards.server";
 import { createRenewalLink } from "~/lib/auth/portal-links.server";
 import { formatDate, formatDateTime } from "~/lib/format";

@@ -5,7 +5,8 @@ import { useTranslation } from "react-i18next";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { FormError, SelectField, TextAreaField } from "~/components/support/fields";
 import { AttachmentList, Conversation, TicketStatusBadge } from "~/components/support/ticket-parts";
-import { MESSAGE_MAX, StaffReplySchema, StaffStatusSchema } from "~/domain/support/schemas";
+import { MESSAGE_MAX } from "~/domain/support/limits";
+import { StaffReplySchema, StaffStatusSchema } from "~/domain/support/schemas.server";
 import { changeTicketStatus, replyAsStaff } from "~/domain/support/tickets.server";
 import { TICKET_STATUSES } from "~/domain/support/topics";
 import { notFound, parseIdOr404, requireStaff } from "~/lib/auth/guards.server";
@@ -213,7 +214,7 @@ export default function StaffTicket() {
 
 function StaffReplyForm({ errors, busy }: { errors: FieldErrors | null; busy: boolean }) {
   const { t } = useTranslation("staff-help");
-  const { register, onSubmit, errorFor } = useValidatedForm(StaffReplySchema, {
+  const { register, onSubmit, errorFor } = useValidatedForm(() => import("~/domain/support/schemas").then((m) => m.StaffReplySchema), {
     defaultValues: { intent: "reply", message: "", status: "pending" } as never,
     serverErrors: errors,
   });

@@ -11,7 +11,7 @@ import { SUPPORT_PHONE, SUPPORT_PHONE_HREF } from "~/domain/help/support-contact
 import { ACCEPT_ATTRIBUTE } from "~/domain/support/attachments";
 import { suggestArticles } from "~/domain/support/deflection.server";
 import { readSupportRequest, type RequestFormValues } from "~/domain/support/request-form.server";
-import { HONEYPOT_FIELD, MESSAGE_MAX, SUBJECT_MAX, SupportRequestSchema } from "~/domain/support/schemas";
+import { HONEYPOT_FIELD, MESSAGE_MAX, SUBJECT_MAX } from "~/domain/support/limits";
 import type { SuggestedArticle } from "~/domain/support/suggestions";
 import { createSupportRequest, customerTicketPath } from "~/domain/support/tickets.server";
 import { isTicketTopic, TICKET_TOPICS } from "~/domain/support/topics";
@@ -100,7 +100,7 @@ export default function NewSupportRequest() {
   };
   // The same values go into the server-rendered fields (defaultValue), so the
   // form is filled in without JavaScript too.
-  const { register, onSubmit, errorFor } = useValidatedForm(SupportRequestSchema, { defaultValues: initial as never, serverErrors });
+  const { register, onSubmit, errorFor } = useValidatedForm(() => import("~/domain/support/schemas").then((m) => m.SupportRequestSchema), { defaultValues: initial as never, serverErrors });
   const [subject, setSubject] = useState(values?.subject ?? "");
   const busy = navigation.state === "submitting";
 

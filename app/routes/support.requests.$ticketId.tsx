@@ -6,7 +6,8 @@ import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { CsatForm } from "~/components/support/csat-form";
 import { FormError, TextAreaField } from "~/components/support/fields";
 import { AttachmentList, Conversation, TicketStatusBadge } from "~/components/support/ticket-parts";
-import { CsatSchema, MESSAGE_MAX, TicketReplySchema } from "~/domain/support/schemas";
+import { MESSAGE_MAX } from "~/domain/support/limits";
+import { CsatSchema, TicketReplySchema } from "~/domain/support/schemas.server";
 import { recordCsat, replyAsCustomer, type Requester } from "~/domain/support/tickets.server";
 import { asksForSatisfaction, customerCanReply } from "~/domain/support/topics";
 import { notFound, parseIdOr404, requireCustomer, type CustomerIdentity } from "~/lib/auth/guards.server";
@@ -233,7 +234,7 @@ export default function SupportTicket() {
 
 function ReplyForm({ errors, busy, resolved }: { errors: FieldErrors | null; busy: boolean; resolved: boolean }) {
   const { t } = useTranslation("support");
-  const { register, onSubmit, errorFor } = useValidatedForm(TicketReplySchema, {
+  const { register, onSubmit, errorFor } = useValidatedForm(() => import("~/domain/support/schemas").then((m) => m.TicketReplySchema), {
     defaultValues: { intent: "reply", message: "" } as never,
     serverErrors: errors,
   });

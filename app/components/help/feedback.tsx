@@ -2,7 +2,8 @@ import { useActionData, useFetcher } from "@remix-run/react";
 import { useEffect, useRef } from "react";
 import { useTranslation } from "react-i18next";
 
-import { MAX_FEEDBACK_COMMENT, type FeedbackActionData, type FeedbackState } from "~/domain/help/schemas";
+import { MAX_FEEDBACK_COMMENT } from "~/domain/help/limits";
+import type { FeedbackActionData, FeedbackState } from "~/domain/help/schemas";
 
 /**
  * "Was this helpful?": yes/no, then an optional comment. Plain form posts

@@ -2,7 +2,6 @@ import { Form } from "@remix-run/react";
 import { useId } from "react";
 import { useTranslation } from "react-i18next";
 
-import { CsatSchema } from "~/domain/support/schemas";
 import type { FieldErrors } from "~/lib/forms";
 import { useValidatedForm } from "~/lib/use-validated-form";
 
@@ -12,7 +11,7 @@ const SCORES = [1, 2, 3, 4, 5] as const;
 export function CsatForm({ serverErrors, busy }: { serverErrors?: FieldErrors | null; busy: boolean }) {
   const { t } = useTranslation("support");
   const id = useId();
-  const { register, onSubmit, errorFor } = useValidatedForm(CsatSchema, {
+  const { register, onSubmit, errorFor } = useValidatedForm(() => import("~/domain/support/schemas").then((m) => m.CsatSchema), {
     defaultValues: { intent: "csat" } as never,
     serverErrors,
   });

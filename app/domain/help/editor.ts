@@ -2,7 +2,7 @@
  * The staff article editor: its form schemas and the state of each
  * translation. Pure; the SQL is in app/models/kb-editor.server.ts.
  */
-import { z } from "zod";
+import * as z from "zod";
 
 import type { KbCategory, Locale } from "../../../db/schema";
 import { KB_CATEGORIES } from "./categories";

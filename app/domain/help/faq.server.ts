@@ -6,7 +6,7 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 
-import { z } from "zod";
+import * as z from "zod";
 
 import type { Locale } from "~/lib/i18n/config";
 

@@ -1,7 +1,8 @@
-import { z } from "zod";
+import * as z from "zod";
 
-/** Longest feedback comment accepted (the column allows 2,000). */
-export const MAX_FEEDBACK_COMMENT = 1000;
+import { MAX_FEEDBACK_COMMENT } from "./limits";
+
+export { MAX_FEEDBACK_COMMENT };
 
 // Control characters other than line breaks and tabs have no place in a comment.
 const cleanComment = (value: string | undefined) =>

@@ -1,4 +1,6 @@
-import { z } from "zod";
+import * as z from "zod";
+
+import { NON_RENEWAL_REASONS, RULE_KINDS, RULE_SEGMENTS } from "./choices";
 
 /**
  * One zod schema per renewal form, shared by the browser (react-hook-form)
@@ -9,18 +11,7 @@ import { z } from "zod";
  * add-ons) and answers with its own localised errors, field by field.
  */
 
-/** Reason codes for not renewing (the seed's survey_responses use the same vocabulary). */
-export const NON_RENEWAL_REASONS = [
-  "price",
-  "budget",
-  "low_adoption",
-  "missing_feature",
-  "switched_competitor",
-  "business_change",
-  "integrations",
-  "other",
-] as const;
-export type NonRenewalReason = (typeof NON_RENEWAL_REASONS)[number];
+export { NON_RENEWAL_REASONS, RULE_KINDS, RULE_SEGMENTS, type NonRenewalReason } from "./choices";
 
 const whole = (message: string) =>
   z
@@ -107,8 +98,6 @@ export type NonRenewalInput = z.infer<typeof NonRenewalSchema>;
 // Staff: incentive rules
 // ---------------------------------------------------------------------------
 
-export const RULE_KINDS = ["early_renewal", "multi_year", "save_offer"] as const;
-export const RULE_SEGMENTS = ["all", "smb", "mid_market", "enterprise", "public_sector"] as const;
 
 const isoDate = (message: string) =>
   z

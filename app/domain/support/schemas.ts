@@ -3,17 +3,13 @@
  * and the action on the server (which always validates again). Messages are
  * i18n keys ("support:errors.…"), translated where they are shown.
  */
-import { z } from "zod";
+import * as z from "zod";
 
 import { hasAllowedExtension, MAX_ATTACHMENT_BYTES } from "./attachments";
+import { COMMENT_MAX, HONEYPOT_FIELD, MESSAGE_MAX, SUBJECT_MAX } from "./limits";
 import { TICKET_TOPICS } from "./topics";
 
-export const SUBJECT_MAX = 200;
-export const MESSAGE_MAX = 10_000;
-export const COMMENT_MAX = 1000;
-
-/** The hidden field a person never sees and a form-filling bot does. */
-export const HONEYPOT_FIELD = "website";
+export { COMMENT_MAX, HONEYPOT_FIELD, MESSAGE_MAX, SUBJECT_MAX };
 
 // Control characters other than line breaks and tabs have no place in text a
 // person typed; Windows line endings become "\n".

@@ -1,0 +1,6 @@
+/**
+ * The same schemas, for actions. A route imports them from here so its
+ * browser bundle never holds them (Remix empties .server modules there),
+ * which keeps zod out of the page's initial JavaScript.
+ */
+export * from "./schemas";
