@@ -8,11 +8,11 @@ import { ApprovalDecisionSchema } from "~/domain/renewal/schemas.server";
 import { openApprovalLink } from "~/lib/auth/portal-links.server";
 import { formatDate } from "~/lib/format";
 import { parseForm } from "~/lib/forms";
+import { readFormData } from "~/lib/forms.server";
 import { decideOnQuote, readApprovalLink } from "~/lib/renewal/approvals.server";
 import { clock } from "~/lib/services.server";
 import { useValidatedForm } from "~/lib/use-validated-form";
 import { RENEWAL_NAMESPACES } from "~/lib/renewal/namespaces";
-import { readFormData } from "~/lib/forms.server";
 
 export const handle = {
   i18n: [...RENEWAL_NAMESPACES],

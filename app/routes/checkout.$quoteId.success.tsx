@@ -7,6 +7,7 @@ import { NpsSchema } from "~/domain/payments/schemas.server";
 import { notFound } from "~/lib/auth/guards.server";
 import { formatDate, formatMoney } from "~/lib/format";
 import { parseForm } from "~/lib/forms";
+import { readFormData } from "~/lib/forms.server";
 import { errorFields, log } from "~/lib/log.server";
 import { requireCheckoutAccess } from "~/lib/payments/access.server";
 import { paymentProvider, publicBaseUrl } from "~/lib/payments/index.server";
@@ -16,7 +17,6 @@ import { paymentPaths } from "~/lib/payments/urls";
 import { clock, db } from "~/lib/services.server";
 import { useValidatedForm } from "~/lib/use-validated-form";
 import { findConfirmation, findNpsForQuote, hasRefusedPayment, recordRenewalNps } from "~/models/payments.server";
-import { readFormData } from "~/lib/forms.server";
 
 export const handle = {
   i18n: ["checkout", "pricing"],

@@ -11,6 +11,7 @@ import { notFound } from "~/lib/auth/guards.server";
 import { todayIso } from "~/lib/dates";
 import { formatMoney } from "~/lib/format";
 import { parseForm } from "~/lib/forms";
+import { readFormData } from "~/lib/forms.server";
 import { requireDemoSessionAccess } from "~/lib/payments/access.server";
 import { payDemoSession } from "~/lib/payments/demo-checkout.server";
 import { paymentProvider, publicBaseUrl } from "~/lib/payments/index.server";
@@ -18,7 +19,6 @@ import { paymentPaths } from "~/lib/payments/urls";
 import { clock, db } from "~/lib/services.server";
 import { useValidatedForm } from "~/lib/use-validated-form";
 import { findQuoteForAccount } from "~/models/quotes.server";
-import { readFormData } from "~/lib/forms.server";
 
 export const handle = { i18n: ["checkout", "pricing", "catalog"], title: "checkout:demo.title" };
 

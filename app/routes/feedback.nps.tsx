@@ -6,8 +6,8 @@ import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { NpsForm } from "~/components/nps-form";
 import { findNpsPrevious, submitNps } from "~/domain/support/nps.server";
 import { requireCustomer } from "~/lib/auth/guards.server";
-import { clock, db } from "~/lib/services.server";
 import { readFormData } from "~/lib/forms.server";
+import { clock, db } from "~/lib/services.server";
 
 export const handle = { i18n: ["support"], title: "support:nps.pageTitle" };
 

@@ -15,6 +15,7 @@ import type { FeedbackActionData, FeedbackState } from "~/domain/help/schemas";
 import { feedbackErrors, FeedbackSchema } from "~/domain/help/schemas.server";
 import { shouldCountView } from "~/domain/help/views";
 import { formatDate } from "~/lib/format";
+import { readFormData } from "~/lib/forms.server";
 import { getFixedT, getLocale } from "~/lib/i18n/i18n.server";
 import { db } from "~/lib/services.server";
 import { ensureVisitorId, hashVisitorId, readVisitorId } from "~/lib/visitor.server";
@@ -27,7 +28,6 @@ import {
   saveArticleFeedback,
   summariseFeedback,
 } from "~/models/kb.server";
-import { readFormData } from "~/lib/forms.server";
 
 export const handle = { i18n: ["help"] };
 

@@ -12,13 +12,13 @@ import { notFound, parseIdOr404 } from "~/lib/auth/guards.server";
 import { recordPortalLinkAction } from "~/lib/auth/portal-links.server";
 import { daysBetween, todayIso } from "~/lib/dates";
 import { formatDate, formatMoney } from "~/lib/format";
+import { readFormData } from "~/lib/forms.server";
 import { actorOf, requireRenewalEditor } from "~/lib/renewal/access.server";
 import { loadRenewal, priceRenewal, saveRenewalQuote } from "~/lib/renewal/quotes.server";
 import { clock, db } from "~/lib/services.server";
 import { findNonRenewal } from "~/models/non-renewal.server";
 import { findConfirmedQuote, findContractFacts } from "~/models/renewal-quotes.server";
 import { RENEWAL_NAMESPACES } from "~/lib/renewal/namespaces";
-import { readFormData } from "~/lib/forms.server";
 
 export const handle = {
   i18n: [...RENEWAL_NAMESPACES],

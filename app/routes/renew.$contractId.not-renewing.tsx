@@ -4,14 +4,15 @@ import { useTranslation } from "react-i18next";
 
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import type { QuoteOptions } from "~/domain/pricing";
-import { nonRenewalAlternatives, optionsToSearchParams } from "~/domain/renewal/options.server";
 import { NON_RENEWAL_REASONS } from "~/domain/renewal/choices";
+import { nonRenewalAlternatives, optionsToSearchParams } from "~/domain/renewal/options.server";
 import { NonRenewalSchema } from "~/domain/renewal/schemas.server";
 import { notFound, parseIdOr404 } from "~/lib/auth/guards.server";
 import { recordPortalLinkAction } from "~/lib/auth/portal-links.server";
 import { todayIso } from "~/lib/dates";
 import { formatDate, formatMoney } from "~/lib/format";
 import { parseForm } from "~/lib/forms";
+import { readFormData } from "~/lib/forms.server";
 import { actorOf, requireRenewalEditor } from "~/lib/renewal/access.server";
 import { recordNonRenewal } from "~/lib/renewal/non-renewal.server";
 import { loadRenewal, priceRenewal, type LoadedRenewal } from "~/lib/renewal/quotes.server";
@@ -19,7 +20,6 @@ import { clock, db } from "~/lib/services.server";
 import { useValidatedForm } from "~/lib/use-validated-form";
 import { findNonRenewal } from "~/models/non-renewal.server";
 import { RENEWAL_NAMESPACES } from "~/lib/renewal/namespaces";
-import { readFormData } from "~/lib/forms.server";
 
 export const handle = {
   i18n: [...RENEWAL_NAMESPACES],

@@ -12,6 +12,7 @@ import { recordPortalLinkAction } from "~/lib/auth/portal-links.server";
 import { todayIso } from "~/lib/dates";
 import { formatDate, formatMoney } from "~/lib/format";
 import { parseForm } from "~/lib/forms";
+import { readFormData } from "~/lib/forms.server";
 import { actorOf, requireQuoteAccess, requireRenewalEditor } from "~/lib/renewal/access.server";
 import { confirmRenewalQuote, priceFresh, saveRenewalQuote } from "~/lib/renewal/quotes.server";
 import { clock, db } from "~/lib/services.server";
@@ -20,7 +21,6 @@ import { findDecision } from "~/models/approvals.server";
 import { findQuoteForAccount } from "~/models/quotes.server";
 import { latestQuoteVersion } from "~/models/renewal-quotes.server";
 import { RENEWAL_NAMESPACES } from "~/lib/renewal/namespaces";
-import { readFormData } from "~/lib/forms.server";
 
 export const handle = {
   i18n: [...RENEWAL_NAMESPACES],

@@ -9,6 +9,7 @@ import { isUuid, notFound, parseIdOr404 } from "~/lib/auth/guards.server";
 import { recordPortalLinkAction } from "~/lib/auth/portal-links.server";
 import { formatDate, formatDateTime, formatMoney } from "~/lib/format";
 import { parseForm } from "~/lib/forms";
+import { readFormData } from "~/lib/forms.server";
 import { getLocale } from "~/lib/i18n/i18n.server";
 import { actorOf, requireRenewalEditor } from "~/lib/renewal/access.server";
 import { revokeShare, shareQuote } from "~/lib/renewal/approvals.server";
@@ -16,7 +17,6 @@ import { clock, db } from "~/lib/services.server";
 import { useValidatedForm } from "~/lib/use-validated-form";
 import { listQuoteShares } from "~/models/approvals.server";
 import { findQuoteForAccount } from "~/models/quotes.server";
-import { readFormData } from "~/lib/forms.server";
 
 export const handle = {
   i18n: ["renewal", "pricing", "catalog"],

@@ -12,9 +12,9 @@ import { getIdentity } from "~/lib/auth/session.server";
 import { requestSignInLink } from "~/lib/auth/sign-in.server";
 import { clientIp } from "~/lib/client-ip";
 import { parseForm } from "~/lib/forms";
+import { readFormData } from "~/lib/forms.server";
 import { safeRedirect } from "~/lib/safe-redirect";
 import { useValidatedForm } from "~/lib/use-validated-form";
-import { readFormData } from "~/lib/forms.server";
 
 export const handle = { i18n: ["auth"], title: "auth:signIn.title" };
 

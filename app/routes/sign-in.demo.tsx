@@ -3,10 +3,10 @@ import { redirect, type ActionFunctionArgs } from "@remix-run/node";
 import { demoSignInEnabled, isDemoEmail } from "~/lib/auth/demo.server";
 import { notFound } from "~/lib/auth/guards.server";
 import { startSession } from "~/lib/auth/session.server";
+import { readFormData } from "~/lib/forms.server";
 import { safeRedirect } from "~/lib/safe-redirect";
 import { db } from "~/lib/services.server";
 import { findActiveContactByEmail, findActiveStaffByEmail } from "~/models/people.server";
-import { readFormData } from "~/lib/forms.server";
 
 /** Development only: sign in as a seeded demo person without an email round trip. */
 export async function action({ request }: ActionFunctionArgs) {

@@ -12,10 +12,10 @@ import { previewArticle, saveArticleVersion, setVersionPublished } from "~/domai
 import { notFound, requireStaff } from "~/lib/auth/guards.server";
 import { formatDateTime } from "~/lib/format";
 import { parseForm, type FieldErrors } from "~/lib/forms";
+import { readFormData } from "~/lib/forms.server";
 import { isLocale, LOCALE_NAMES, LOCALES, type Locale } from "~/lib/i18n/config";
 import { clock, db } from "~/lib/services.server";
 import { findArticleVersions } from "~/models/kb-editor.server";
-import { readFormData } from "~/lib/forms.server";
 
 export const handle = {
   i18n: ["staff", "staff-help", "help"],

@@ -9,8 +9,8 @@ import { NewArticleSchema } from "~/domain/help/editor";
 import { previewArticle, saveArticleVersion } from "~/domain/help/editor.server";
 import { requireStaff } from "~/lib/auth/guards.server";
 import { parseForm, type FieldErrors } from "~/lib/forms";
-import { clock, db } from "~/lib/services.server";
 import { readFormData } from "~/lib/forms.server";
+import { clock, db } from "~/lib/services.server";
 
 export const handle = { i18n: ["staff", "staff-help", "help"], title: "staff-help:editor.newTitle" };
 

@@ -7,10 +7,10 @@ import { RULE_KINDS, RULE_SEGMENTS } from "~/domain/renewal/choices";
 import { IncentiveRuleSchema } from "~/domain/renewal/schemas.server";
 import { isUuid, requireStaff } from "~/lib/auth/guards.server";
 import { parseForm } from "~/lib/forms";
+import { readFormData } from "~/lib/forms.server";
 import { saveIncentiveRule } from "~/lib/renewal/incentive-rules.server";
 import { db } from "~/lib/services.server";
 import { listIncentiveRules } from "~/models/incentive-rules.server";
-import { readFormData } from "~/lib/forms.server";
 
 export const handle = { i18n: ["staff", "renewal"], title: "renewal:rules.title" };
 

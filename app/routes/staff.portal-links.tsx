@@ -8,11 +8,11 @@ import { isUuid, requireStaff } from "~/lib/auth/guards.server";
 import { createRenewalLink } from "~/lib/auth/portal-links.server";
 import { formatDate, formatDateTime } from "~/lib/format";
 import { parseForm } from "~/lib/forms";
+import { readFormData } from "~/lib/forms.server";
 import { clock, db } from "~/lib/services.server";
 import { recordAudit } from "~/models/audit.server";
 import { listPortalLinks, revokePortalLink } from "~/models/portal-links.server";
 import { findAccountForPortalLink, searchAccounts } from "~/models/staff-accounts.server";
-import { readFormData } from "~/lib/forms.server";
 
 export const handle = { i18n: ["staff"], title: "staff:portalLinks.title" };
 

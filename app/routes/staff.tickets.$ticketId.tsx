@@ -13,10 +13,10 @@ import { notFound, parseIdOr404, requireStaff } from "~/lib/auth/guards.server";
 import { appUrl } from "~/lib/auth/sign-in.server";
 import { formatDateTime } from "~/lib/format";
 import { parseForm, type FieldErrors } from "~/lib/forms";
+import { readFormData } from "~/lib/forms.server";
 import { clock, db } from "~/lib/services.server";
 import { useValidatedForm } from "~/lib/use-validated-form";
 import { findCsatForTicket, findTicketForStaff, listTicketAttachments, listTicketMessages, ticketScopeFor } from "~/models/support.server";
-import { readFormData } from "~/lib/forms.server";
 
 export const handle = {
   i18n: ["staff", "staff-help", "support"],

@@ -14,10 +14,10 @@ import { notFound, parseIdOr404, requireCustomer, type CustomerIdentity } from "
 import { appUrl } from "~/lib/auth/sign-in.server";
 import { formatDate } from "~/lib/format";
 import { parseForm, type FieldErrors } from "~/lib/forms";
+import { readFormData } from "~/lib/forms.server";
 import { clock, db } from "~/lib/services.server";
 import { useValidatedForm } from "~/lib/use-validated-form";
 import { findCsatForTicket, findTicketForAccount, listTicketAttachments, listTicketMessages } from "~/models/support.server";
-import { readFormData } from "~/lib/forms.server";
 
 export const handle = {
   i18n: ["support"],

@@ -14,6 +14,27 @@ async function latestLinkFromMailbox(page: Page, a11y: A11y, to: string, pattern
   return href!;
 }
 
+test("the sign-in form checks the address in the browser, with code fetched after the page is interactive", async ({ page, a11y }) => {
+  const posts: string[] = [];
+  page.on("request", (request) => {
+    if (request.method() === "POST") posts.push(request.url());
+  });
+  // The form's schema (and zod with it) is not part of the page's initial JavaScript…
+  const schemaFetched = page.waitForRequest((request) => /\/build\/_shared\/schemas-[\w-]+\.js$/.test(request.url()));
+  const response = await page.goto("/sign-in");
+  expect(await response!.text()).not.toMatch(/\/build\/_shared\/schemas-/);
+  // …it arrives once the page has hydrated.
+  await schemaFetched;
+  await a11y.check();
+
+  await page.getByLabel("Work email").fill("not an email");
+  await page.getByRole("button", { name: "Email me a sign-in link" }).click();
+  await expect(page.getByText("Enter an email address like name@company.com.")).toBeVisible();
+  await expect(page.getByLabel("Work email")).toHaveAttribute("aria-invalid", "true");
+  expect(posts, "an invalid address is refused before anything is sent").toEqual([]);
+  await a11y.check();
+});
+
 test("a contact signs in with an emailed link, and the link works only once", async ({ page, a11y }) => {
   await page.goto("/account");
   // Not signed in: sent to sign in, and back to the account page afterwards.

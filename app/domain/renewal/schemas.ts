@@ -98,7 +98,6 @@ export type NonRenewalInput = z.infer<typeof NonRenewalSchema>;
 // Staff: incentive rules
 // ---------------------------------------------------------------------------
 
-
 const isoDate = (message: string) =>
   z
     .string({ message })
