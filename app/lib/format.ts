@@ -77,19 +77,30 @@ export function formatPercent(fraction: number, locale: Locale | string, maximum
 }
 
 /** Formats an ISO calendar date (YYYY-MM-DD) without any time-zone shift. */
+/** Formatted dates by locale, style and day: a page shows the same few dates many times. */
+const formattedDates = new Map<string, string>();
+const FORMATTED_DATES_LIMIT = 10_000;
+
 export function formatDate(
   isoDate: string,
   locale: Locale | string,
   style: "medium" | "long" | "short" | "monthYear" | "dayMonth" = "medium",
 ): string {
-  const date = new Date(`${isoDate.slice(0, 10)}T00:00:00Z`);
-  const options: Intl.DateTimeFormatOptions =
-    style === "monthYear"
-      ? { year: "numeric", month: "short", timeZone: "UTC" }
-      : style === "dayMonth"
-        ? { day: "numeric", month: "short", timeZone: "UTC" }
-        : { dateStyle: style, timeZone: "UTC" };
-  return dateFormat(locale, options).format(date);
+  const day = isoDate.slice(0, 10);
+  const key = `${locale}|${style}|${day}`;
+  let formatted = formattedDates.get(key);
+  if (formatted === undefined) {
+    const options: Intl.DateTimeFormatOptions =
+      style === "monthYear"
+        ? { year: "numeric", month: "short", timeZone: "UTC" }
+        : style === "dayMonth"
+          ? { day: "numeric", month: "short", timeZone: "UTC" }
+          : { dateStyle: style, timeZone: "UTC" };
+    formatted = dateFormat(locale, options).format(new Date(`${day}T00:00:00Z`));
+    if (formattedDates.size >= FORMATTED_DATES_LIMIT) formattedDates.clear();
+    formattedDates.set(key, formatted);
+  }
+  return formatted;
 }
 
 export function formatDateTime(instant: Date | string, locale: Locale | string, timeZone = "UTC"): string {

@@ -1,3 +1,4 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 
 import { addDays, addMonths, addYears, daysBetween, isIsoDate } from "~/lib/dates";
@@ -14,6 +15,29 @@ describe("dates", () => {
   it("clamps month ends", () => {
     expect(addMonths("2026-01-31", 1)).toBe("2026-02-28");
     expect(addYears("2028-02-29", 1)).toBe("2029-02-28");
+  });
+
+  it("agrees with Date's own ISO parsing and printing for any day from year 100 to 9900", () => {
+    const reference = {
+      addDays: (iso: string, days: number) => new Date(Date.parse(`${iso}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10),
+      daysBetween: (from: string, to: string) => Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000),
+    };
+    const day = fc
+      .date({ min: new Date("0100-01-01T00:00:00Z"), max: new Date("9900-12-31T00:00:00Z"), noInvalidDate: true })
+      .map((date) => date.toISOString().slice(0, 10));
+    fc.assert(
+      fc.property(day, day, fc.integer({ min: -800, max: 800 }), (from, to, offset) => {
+        expect(addDays(from, offset)).toBe(reference.addDays(from, offset));
+        expect(daysBetween(from, to)).toBe(reference.daysBetween(from, to));
+      }),
+      { numRuns: 2_000 },
+    );
+    // Past the month's end rolls over, as Date does; no month 13, no day 0 or 32.
+    expect(addDays("2026-02-30", 0)).toBe("2026-03-02");
+    expect(addDays("0099-12-31", 1)).toBe("0100-01-01");
+    for (const bad of ["2026-13-01", "2026-00-10", "2026-01-00", "2026-01-32", "2026-1-01", "20261-01-01", " 2026-01-01"]) {
+      expect(() => addDays(bad, 1), bad).toThrow(RangeError);
+    }
   });
 
   it("recognises real ISO dates only", () => {

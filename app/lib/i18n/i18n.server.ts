@@ -11,6 +11,7 @@ import {
   localeFromAcceptLanguage,
   type Locale,
 } from "./config";
+import { memoizeFixedT } from "./memo-t.server";
 import { loadResources, namespaces } from "./resources.server";
 
 export const localeCookie = createCookie(LOCALE_COOKIE, {
@@ -60,6 +61,7 @@ export function i18nFor(locale: Locale): I18n {
       interpolation: { escapeValue: false },
       react: { useSuspense: false },
     });
+    memoizeFixedT(instance);
     instances.set(locale, instance);
   }
   return instance;
