@@ -8,6 +8,7 @@ import express, { type NextFunction, type Request, type Response } from "express
 import { CLIENT_IP_HEADER } from "../app/lib/client-ip";
 import { databaseIsUp } from "../app/lib/services.server";
 import { log } from "../app/lib/log.server";
+import { runInRequestScope } from "../app/lib/request-scope.server";
 import "../app/load-context";
 import { requestLog } from "./request-log";
 import { limitMutations, rejectCrossSite } from "./protect";
@@ -27,6 +28,8 @@ export function createApp({ build, production, trustProxy, publicDir = "public" 
   app.disable("x-powered-by");
   app.set("trust proxy", trustProxy ? 1 : false);
 
+  // Everything below runs inside the request's scope (see oncePerRequest).
+  app.use((_req, _res, next) => runInRequestScope(next));
   app.use(requestLog);
   // Routes read the client address from this header; a client-sent copy is
   // replaced, so it cannot be spoofed past the trusted-proxy setting.

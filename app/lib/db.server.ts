@@ -10,6 +10,7 @@ import pg from "pg";
 import { migrations } from "../../db/migrations";
 import type { DB } from "../../db/schema";
 import { PGliteDialect } from "./pglite-dialect.server";
+import { namePreparedStatements } from "./prepared-query.server";
 
 export type Database = Kysely<DB>;
 
@@ -55,6 +56,7 @@ export async function openDatabase(options: OpenOptions): Promise<DatabaseHandle
     });
     // An idle client losing its server (Postgres restart) must not crash the app.
     pool.on("error", () => {});
+    pool.on("connect", namePreparedStatements);
     const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }), plugins });
     return { db, kind: "postgres", pool, close: () => db.destroy() };
   }

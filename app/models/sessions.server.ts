@@ -1,4 +1,5 @@
 import type { Database } from "~/lib/db.server";
+import { preparedQuery } from "~/lib/prepared-query.server";
 
 import type { Locale } from "../../db/schema";
 
@@ -65,7 +66,13 @@ export interface SessionRow {
 
 /** One query: the session with whoever it belongs to. */
 export async function findSessionByHash(db: Database, idHash: string): Promise<SessionRow | undefined> {
-  return db
+  const [row] = await sessionByHashQuery(db, idHash);
+  return row;
+}
+
+// Compiled once: every signed-in request looks its session up (see preparedQuery).
+const sessionByHashQuery = preparedQuery("session by hash", (db: Database, idHash: string) =>
+  db
     .selectFrom("sessions as s")
     .leftJoin("contacts as c", "c.id", "s.contactId")
     .leftJoin("accounts as a", "a.id", "s.accountId")
@@ -97,9 +104,8 @@ export async function findSessionByHash(db: Database, idHash: string): Promise<S
       "l.expiresAt as linkExpiresAt",
       "l.revokedAt as linkRevokedAt",
     ])
-    .where("s.idHash", "=", idHash)
-    .executeTakeFirst();
-}
+    .where("s.idHash", "=", idHash),
+);
 
 export async function touchSession(db: Database, idHash: string, now: Date): Promise<void> {
   await db.updateTable("sessions").set({ lastSeenAt: now }).where("idHash", "=", idHash).execute();

@@ -5,6 +5,7 @@ import { findSessionByHash, insertSession, revokeSession, touchSession, type Ses
 import type { Locale } from "../../../db/schema";
 import { CLIENT_IP_HEADER } from "../client-ip";
 import { env } from "../env.server";
+import { oncePerRequest } from "../request-scope.server";
 import { clock, db } from "../services.server";
 import { hashToken, randomToken } from "./tokens.server";
 
@@ -127,11 +128,15 @@ export async function carriesSessionId(cookieHeader: string | null): Promise<boo
 
 const identities = new WeakMap<Request, Promise<Identity | null>>();
 
-/** Who is making this request (memoised per request), or null. */
+/**
+ * Who is making this request, or null. Looked up once per HTTP request (the
+ * root loader and the page's loader both ask, each with its own copy of the
+ * Request: see oncePerRequest), and once per Request object outside one.
+ */
 export function getIdentity(request: Request): Promise<Identity | null> {
   let found = identities.get(request);
   if (!found) {
-    found = resolveIdentity(request);
+    found = oncePerRequest(`identity\u0000${request.headers.get("Cookie") ?? ""}`, () => resolveIdentity(request));
     identities.set(request, found);
   }
   return found;
