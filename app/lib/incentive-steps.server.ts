@@ -1,5 +1,5 @@
 import { earlyRenewalStep, type IncentiveFor } from "~/domain/subscriptions";
-import type { Segment } from "~/domain/pricing";
+import type { IncentiveRule, Segment } from "~/domain/pricing";
 import { loadIncentiveRules } from "~/models/catalogue.server";
 
 import type { Database } from "./db.server";
@@ -10,6 +10,10 @@ import type { Database } from "./db.server";
  * an account shares its segment).
  */
 export async function incentiveStepsFor(db: Database, segment: Segment | null, today: string): Promise<IncentiveFor> {
-  const rules = segment ? await loadIncentiveRules(db, segment, today) : [];
+  return incentiveStepsFrom(segment ? await loadIncentiveRules(db, segment, today) : []);
+}
+
+/** The same from rules already loaded (the account home fetches them with its contracts). */
+export function incentiveStepsFrom(rules: readonly IncentiveRule[]): IncentiveFor {
   return (contract, day) => earlyRenewalStep(rules, contract, day);
 }

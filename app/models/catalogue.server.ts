@@ -2,8 +2,11 @@
  * The pricing engine's inputs from the database: the catalogue in one
  * currency and the incentive rules that can matter for a segment.
  */
+import type { Expression, InferResult } from "kysely";
+
 import { sortCatalogue, type Catalogue, type IncentiveRule, type Segment } from "~/domain/pricing";
 import type { Database } from "~/lib/db.server";
+import { preparedQuery } from "~/lib/prepared-query.server";
 
 /**
  * The active products with their list price in `currency` (null where a
@@ -13,7 +16,12 @@ import type { Database } from "~/lib/db.server";
  * no database collation can change it). One query.
  */
 export async function loadCatalogue(db: Database, currency: string): Promise<Catalogue> {
-  const rows = await db
+  return toCatalogue(currency, await selectCatalogue(db, currency).execute());
+}
+
+/** The select behind loadCatalogue; `currency` is a value or a column of an outer query. */
+export function selectCatalogue(db: Database, currency: string | Expression<string>) {
+  return db
     .selectFrom("products")
     .leftJoin("productPrices", (join) =>
       join.onRef("productPrices.productId", "=", "products.id").on("productPrices.currency", "=", currency),
@@ -28,8 +36,10 @@ export async function loadCatalogue(db: Database, currency: string): Promise<Cat
       "products.maxQuantity",
       "productPrices.unitAmount",
     ])
-    .where("products.active", "=", true)
-    .execute();
+    .where("products.active", "=", true);
+}
+
+export function toCatalogue(currency: string, rows: InferResult<ReturnType<typeof selectCatalogue>>): Catalogue {
   return { currency, products: sortCatalogue(rows.map((row) => ({ ...row, unitAmount: row.unitAmount ?? null }))) };
 }
 
@@ -40,25 +50,38 @@ export async function loadCatalogue(db: Database, currency: string): Promise<Cat
  * itself. One query.
  */
 export async function loadIncentiveRules(db: Database, segment: Segment, today: string): Promise<IncentiveRule[]> {
-  return db
-    .selectFrom("incentiveRules")
-    .select([
-      "id",
-      "kind",
-      "segment",
-      "minDaysBeforeEnd",
-      "termYears",
-      "discountBps",
-      "bonusMonths",
-      "bonusFeature",
-      "effectiveFrom",
-      "effectiveTo",
-      "active",
-    ])
-    .where("active", "=", true)
-    .where((eb) => eb.or([eb("segment", "is", null), eb("segment", "=", segment)]))
-    .where((eb) => eb.or([eb("effectiveTo", "is", null), eb("effectiveTo", ">=", today)]))
-    .orderBy("kind")
-    .orderBy("id")
-    .execute();
+  return incentiveRulesQuery(db, segment, today);
 }
+
+/**
+ * The select behind loadIncentiveRules, for pages that fetch the rules in
+ * the same round trip as their other data (the account home): `segment` is a
+ * value or a column of the outer query.
+ */
+export function selectIncentiveRules(db: Database, segment: Segment | Expression<Segment>, today: string) {
+  return db
+    .selectFrom("incentiveRules as r")
+    .select([
+      "r.id",
+      "r.kind",
+      "r.segment",
+      "r.minDaysBeforeEnd",
+      "r.termYears",
+      "r.discountBps",
+      "r.bonusMonths",
+      "r.bonusFeature",
+      "r.effectiveFrom",
+      "r.effectiveTo",
+      "r.active",
+    ])
+    .where("r.active", "=", true)
+    .where((eb) => eb.or([eb("r.segment", "is", null), eb("r.segment", "=", segment)]))
+    .where((eb) => eb.or([eb("r.effectiveTo", "is", null), eb("r.effectiveTo", ">=", today)]))
+    .orderBy("r.kind")
+    .orderBy("r.id");
+}
+
+// Compiled once: the renewal page runs it on every request.
+const incentiveRulesQuery = preparedQuery("incentive rules", (db: Database, segment: Segment, today: string) =>
+  selectIncentiveRules(db, segment, today),
+);

@@ -15,7 +15,10 @@ import type {
   QuoteDocument,
 } from "~/domain/subscriptions/view";
 import type { TicketFact, UsageMonth } from "~/domain/subscriptions/types";
+import type { IncentiveRule } from "~/domain/pricing";
 import type { Database } from "~/lib/db.server";
+import { preparedQuery } from "~/lib/prepared-query.server";
+import { selectIncentiveRules } from "~/models/catalogue.server";
 
 type Db = Database;
 
@@ -62,12 +65,57 @@ function annualValueOf(db: Db, contractId: Expression<string>) {
  * period_start) with a limit; the successor by contracts_previous_contract_id_key.
  */
 export async function listContractsForAccountHome(db: Db, accountId: string, today: string): Promise<AccountHomeRow[]> {
-  if (!isUuid(accountId)) return [];
-  const rows = await db
+  return (await loadAccountHome(db, accountId, today)).rows;
+}
+
+export interface AccountHomeData {
+  rows: AccountHomeRow[];
+  /**
+   * The incentive rules for the account's segment in force on `today`
+   * (loadIncentiveRules' answer), fetched in the same round trip; empty
+   * when the account has no contract to promise a discount on.
+   */
+  incentiveRules: IncentiveRule[];
+}
+
+/** The account home's contracts and the incentive rules it promises, in one query. */
+export async function loadAccountHome(db: Db, accountId: string, today: string): Promise<AccountHomeData> {
+  if (!isUuid(accountId)) return { rows: [], incentiveRules: [] };
+  const found = await accountHomeQuery(db, accountId, today);
+
+  const rows = found.map(
+    ({ successorId, successorNumber, successorTermStart, successorTermEnd, annualValue, incentiveRules: _rules, ...row }) => ({
+      ...row,
+      annualValue: Number(annualValue ?? 0),
+      successor:
+        successorId && successorNumber && successorTermStart && successorTermEnd
+          ? { id: successorId, number: successorNumber, termStart: successorTermStart, termEnd: successorTermEnd }
+          : null,
+    }),
+  );
+  return { rows, incentiveRules: found[0]?.incentiveRules ?? [] };
+}
+
+// Compiled once: the account home runs it on every request (see preparedQuery).
+const accountHomeQuery = preparedQuery("account home", (db: Db, accountId: string, today: string) =>
+  db
     .selectFrom("contracts as c")
     .innerJoin("accounts as a", "a.id", "c.accountId")
-    .leftJoin("contracts as s", (join) =>
-      join.onRef("s.previousContractId", "=", "c.id").onRef("s.accountId", "=", "c.accountId"),
+    // One index probe per contract. As a plain join, the generic plan of the
+    // prepared statement (sized for an average account) compared every
+    // contract of a large account with every other one.
+    .leftJoinLateral(
+      (eb) =>
+        eb
+          .selectFrom("contracts as s")
+          .select(["s.id", "s.number", "s.termStart", "s.termEnd"])
+          .whereRef("s.previousContractId", "=", "c.id")
+          .whereRef("s.accountId", "=", "c.accountId")
+          // previous_contract_id is unique; the limit keeps the planner from
+          // flattening this back into a join.
+          .limit(1)
+          .as("s"),
+      (join) => join.onTrue(),
     )
     .select((eb) => [
       "c.id",
@@ -93,6 +141,14 @@ export async function listContractsForAccountHome(db: Db, accountId: string, tod
       "s.number as successorNumber",
       "s.termStart as successorTermStart",
       "s.termEnd as successorTermEnd",
+      // Every contract of an account shares its segment, so the rules ride on
+      // the first row only (saving the page a round trip).
+      eb
+        .case()
+        .when(sql<number>`row_number() over (order by c.term_end, c.number)`, "=", 1)
+        .then(jsonArrayFrom(selectIncentiveRules(db, eb.ref("a.segment"), today)))
+        .end()
+        .as("incentiveRules"),
     ])
     .where("c.accountId", "=", accountId)
     // Only the terms the home shows (see buildAccountHome): not a term whose
@@ -102,18 +158,8 @@ export async function listContractsForAccountHome(db: Db, accountId: string, tod
     .where((eb) => eb.or([eb("s.id", "is", null), eb("s.termStart", ">", today)]))
     .where((eb) => eb.or([eb("c.previousContractId", "is", null), eb("c.termStart", "<=", today)]))
     .orderBy("c.termEnd")
-    .orderBy("c.number")
-    .execute();
-
-  return rows.map(({ successorId, successorNumber, successorTermStart, successorTermEnd, annualValue, ...row }) => ({
-    ...row,
-    annualValue: Number(annualValue ?? 0),
-    successor:
-      successorId && successorNumber && successorTermStart && successorTermEnd
-        ? { id: successorId, number: successorNumber, termStart: successorTermStart, termEnd: successorTermEnd }
-        : null,
-  }));
-}
+    .orderBy("c.number"),
+);
 
 /**
  * One contract of the account with everything its page and value recap need,

@@ -1,12 +1,14 @@
 import { beforeAll, describe, expect, it } from "vitest";
 
 import { addDays, addMonths } from "../../app/lib/dates";
-import { findContractForAccount, listContractsForAccountHome } from "../../app/models/contracts.server";
+import { loadIncentiveRules } from "../../app/models/catalogue.server";
+import { findContractForAccount, listContractsForAccountHome, loadAccountHome } from "../../app/models/contracts.server";
 import {
   buildAccount,
   buildCatalogue,
   buildContact,
   buildContract,
+  buildIncentiveRules,
   buildTicket,
   buildUsageHistory,
   insertRows,
@@ -72,6 +74,31 @@ describe("listContractsForAccountHome", () => {
       counts[size] = log.queries.length;
     }
     expect(counts).toEqual({ 1: 1, 10: 1, 50: 1 });
+  });
+
+  it("brings the incentive rules of the account's segment in the same query, as loadIncentiveRules gives them", async () => {
+    await buildIncentiveRules(database.db, { effectiveFrom: addDays(TODAY, -365) }, rng);
+    // Public sector has early-renewal rules of its own; smb gets the default set.
+    for (const segment of ["public_sector", "smb"] as const) {
+      const account = await buildAccount(database.db, { currency: "USD", segment }, rng);
+      for (const days of [40, 200]) {
+        await buildContract(
+          database.db,
+          { accountId: account.id, currency: "USD", termEnd: addDays(TODAY, days), lines: pricedLines({ catalogue, currency: "USD", plan: "starter", seats: 5 }) },
+          rng,
+        );
+      }
+      log.reset();
+      const home = await loadAccountHome(log.db, account.id, TODAY);
+      expect(log.queries).toHaveLength(1);
+      expect(home.rows).toHaveLength(2);
+      const separately = await loadIncentiveRules(database.db, segment, TODAY);
+      expect(separately.length).toBeGreaterThan(0);
+      expect(home.incentiveRules).toEqual(separately);
+    }
+    // No contract, nothing to promise.
+    const empty = await buildAccount(database.db, { currency: "USD" }, rng);
+    expect(await loadAccountHome(database.db, empty.id, TODAY)).toEqual({ rows: [], incentiveRules: [] });
   });
 
   it("returns plan, add-ons, seats, latest usage, annual value and successor of each contract", async () => {
