@@ -1,5 +1,5 @@
 /** The "I don't plan to renew" decision: a survey_responses row (kind non_renewal) plus auto-renew off. */
-import type { Kysely, Transaction } from "kysely";
+import type { Expression, Kysely, Transaction } from "kysely";
 
 import type { DB } from "../../db/schema";
 
@@ -7,6 +7,11 @@ type Tx = Kysely<DB> | Transaction<DB>;
 
 /** The contract's latest non-renewal answer, if any. */
 export async function findNonRenewal(db: Tx, accountId: string, contractId: string) {
+  return selectNonRenewal(db, accountId, contractId).executeTakeFirst();
+}
+
+/** The select behind findNonRenewal; the ids are values or columns of an outer query. */
+export function selectNonRenewal(db: Tx, accountId: string | Expression<string>, contractId: string | Expression<string>) {
   return db
     .selectFrom("surveyResponses")
     .select(["id", "reasons", "comment", "createdAt", "contactId"])
@@ -14,8 +19,7 @@ export async function findNonRenewal(db: Tx, accountId: string, contractId: stri
     .where("contractId", "=", contractId)
     .where("kind", "=", "non_renewal")
     .orderBy("createdAt", "desc")
-    .limit(1)
-    .executeTakeFirst();
+    .limit(1);
 }
 
 export async function insertNonRenewal(

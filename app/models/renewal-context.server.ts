@@ -2,6 +2,8 @@
  * A contract's current term as the pricing engine sees it, scoped by account
  * (tenant isolation: another account's contract is simply not found).
  */
+import type { Expression, InferResult } from "kysely";
+
 import type { CurrentLine, RenewalContext } from "~/domain/pricing";
 import type { Database } from "~/lib/db.server";
 
@@ -30,7 +32,18 @@ export async function findRenewalContext(
   accountId: string,
   contractId: string,
 ): Promise<RenewalContract | null> {
-  const contract = await db
+  const contract = await selectRenewalContract(db)
+    .where("contracts.id", "=", contractId)
+    .where("contracts.accountId", "=", accountId)
+    .executeTakeFirst();
+  if (!contract) return null;
+  const lines = await selectRenewalLines(db, contract.id).execute();
+  return toRenewalContract(contract, lines);
+}
+
+/** The contract's head as findRenewalContext reads it (the caller adds the where). */
+export function selectRenewalContract(db: Database) {
+  return db
     .selectFrom("contracts")
     .innerJoin("accounts", "accounts.id", "contracts.accountId")
     .select((eb) => [
@@ -49,20 +62,23 @@ export async function findRenewalContext(
         .orderBy("usageSnapshots.periodStart", "desc")
         .limit(1)
         .as("seatsInUse"),
-    ])
-    .where("contracts.id", "=", contractId)
-    .where("contracts.accountId", "=", accountId)
-    .executeTakeFirst();
-  if (!contract) return null;
+    ]);
+}
 
-  const lines = await db
+/** The contract's lines in position order; `contractId` is a value or a column of an outer query. */
+export function selectRenewalLines(db: Database, contractId: string | Expression<string>) {
+  return db
     .selectFrom("contractLines")
     .innerJoin("products", "products.id", "contractLines.productId")
     .select(["products.code", "products.kind", "contractLines.quantity", "contractLines.unitAmount"])
-    .where("contractLines.contractId", "=", contract.id)
-    .orderBy("contractLines.position")
-    .execute();
+    .where("contractLines.contractId", "=", contractId)
+    .orderBy("contractLines.position");
+}
 
+export function toRenewalContract(
+  contract: InferResult<ReturnType<typeof selectRenewalContract>>[number],
+  lines: InferResult<ReturnType<typeof selectRenewalLines>>,
+): RenewalContract {
   const plans = lines.filter((line) => line.kind === "plan");
   // The schema allows any lines; a contract without exactly one plan cannot be priced as a renewal.
   if (plans.length !== 1) throw new Error(`Contract ${contract.number} has ${plans.length} plan lines, expected 1`);

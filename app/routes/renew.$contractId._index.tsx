@@ -14,10 +14,9 @@ import { daysBetween, todayIso } from "~/lib/dates";
 import { formatDate, formatMoney } from "~/lib/format";
 import { readFormData } from "~/lib/forms.server";
 import { actorOf, requireRenewalEditor } from "~/lib/renewal/access.server";
-import { loadRenewal, priceRenewal, saveRenewalQuote } from "~/lib/renewal/quotes.server";
+import { loadRenewal, priceRenewal, saveRenewalQuote, type LoadedRenewal } from "~/lib/renewal/quotes.server";
 import { clock, db } from "~/lib/services.server";
-import { findNonRenewal } from "~/models/non-renewal.server";
-import { findConfirmedQuote, findContractFacts } from "~/models/renewal-quotes.server";
+import { findRenewalPage } from "~/models/renewal-page.server";
 import { RENEWAL_NAMESPACES } from "~/lib/renewal/namespaces";
 
 export const handle = {
@@ -81,21 +80,17 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const contractId = parseIdOr404(params.contractId);
   const access = await requireRenewalEditor(request, contractId);
   const today = todayIso(clock());
-  const [loaded, facts] = await Promise.all([
-    loadRenewal(db(), access.accountId, contractId, today),
-    findContractFacts(db(), access.accountId, contractId),
-  ]);
-  if (!loaded || !facts) notFound();
+  // One query for everything below (see findRenewalPage).
+  const page = await findRenewalPage(db(), access.accountId, contractId, today);
+  if (!page) notFound();
   if (access.kind === "portal_link") await recordPortalLinkAction(request, access.portalLinkId, "view_renewal");
-  const [nonRenewal, confirmed] = await Promise.all([
-    findNonRenewal(db(), access.accountId, contractId),
-    findConfirmedQuote(db(), access.accountId, contractId),
-  ]);
+  const { nonRenewal, confirmed } = page;
+  const loaded: LoadedRenewal = { renewal: page.renewal, catalogue: page.catalogue, rules: page.rules };
   const { context, number, status } = loaded.renewal;
   const base = {
     via: access.kind,
     email: access.email,
-    contract: { id: contractId, number, termEnd: context.termEnd, status, autoRenew: facts.autoRenew, daysToEnd: daysBetween(today, context.termEnd) },
+    contract: { id: contractId, number, termEnd: context.termEnd, status, autoRenew: page.autoRenew, daysToEnd: daysBetween(today, context.termEnd) },
     nonRenewal: nonRenewal && (!confirmed?.confirmedAt || confirmed.confirmedAt < nonRenewal.createdAt) ? { on: nonRenewal.createdAt.toISOString().slice(0, 10) } : null,
     confirmed: confirmed ? { id: confirmed.id, number: confirmed.number, status: confirmed.status } : null,
   };
