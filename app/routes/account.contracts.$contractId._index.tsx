@@ -22,9 +22,9 @@ import { clock, db } from "~/lib/services.server";
 import { findContractForAccount } from "~/models/contracts.server";
 
 export const handle = {
-  i18n: ["account", "catalog"],
+  i18n: ["account", "contract", "catalog"],
   title: (data: unknown) =>
-    data ? { key: "account:contract.pageTitle", params: { number: (data as { view: { contract: { number: string } } }).view.contract.number } } : null,
+    data ? { key: "contract:contract.pageTitle", params: { number: (data as { view: { contract: { number: string } } }).view.contract.number } } : null,
 };
 
 /** One contract: lines, usage and value, history, documents, people. Another account's → 404. */
@@ -47,7 +47,7 @@ export function contractLinks(contractId: string): Partial<SubscriptionLinks> {
 
 export default function ContractPage() {
   const { view } = useLoaderData<typeof loader>();
-  const { t } = useTranslation("account");
+  const { t } = useTranslation("contract");
   const links = contractLinks(view.contract.id);
   return (
     <>

@@ -12,9 +12,9 @@ import { clock, db } from "~/lib/services.server";
 import { findContractForAccount } from "~/models/contracts.server";
 
 export const handle = {
-  i18n: ["account"],
+  i18n: ["account", "contract"],
   title: (data: unknown) =>
-    data ? { key: "account:recap.pageTitle", params: { number: (data as { number: string }).number } } : null,
+    data ? { key: "contract:recap.pageTitle", params: { number: (data as { number: string }).number } } : null,
 };
 
 /** "Your year with Customer365" on a page of its own, to print or forward to a decision-maker. */
@@ -31,7 +31,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export default function RecapPage() {
   const { id, number, accountName, recap } = useLoaderData<typeof loader>();
-  const { t } = useTranslation("account");
+  const { t } = useTranslation("contract");
   return (
     <>
       <p className="no-print">

@@ -16,7 +16,7 @@ export function AdoptionHelp({
   seatsBought: number;
   links?: Partial<SubscriptionLinks>;
 }) {
-  const { t } = useTranslation("account");
+  const { t } = useTranslation("contract");
   const format = useFormat();
   const links = withLinks(overrides);
   if (adoption.reasons.length === 0) return null;

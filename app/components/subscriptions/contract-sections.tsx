@@ -11,7 +11,7 @@ type Links = { links?: Partial<SubscriptionLinks> };
 
 /** The contract page's header: plan and number, status, term, and the next step. */
 export function ContractSummary({ view, links: overrides }: { view: ContractPageView } & Links) {
-  const { t } = useTranslation("account");
+  const { t } = useTranslation(["account", "contract"]);
   const format = useFormat();
   const links = withLinks(overrides);
   const { contract } = view;
@@ -19,7 +19,7 @@ export function ContractSummary({ view, links: overrides }: { view: ContractPage
   const action = contract.nextAction;
   return (
     <header className="contract-summary">
-      <h1>{t("contract.title", { plan, number: contract.number })}</h1>
+      <h1>{t("contract:contract.title", { plan, number: contract.number })}</h1>
       <p className="contract-summary-status">
         <ContractBadge badge={contract.badge} />
         <span>{t("card.termRange", { start: format.date(contract.termStart), end: format.date(contract.termEnd) })}</span>
@@ -51,26 +51,26 @@ export function ContractSummary({ view, links: overrides }: { view: ContractPage
 
 /** Product, quantity, unit price and line total, with the yearly and term totals. */
 export function LineItemsTable({ view }: { view: ContractPageView }) {
-  const { t } = useTranslation("account");
+  const { t } = useTranslation(["account", "contract"]);
   const format = useFormat();
   const { currency, number } = view.contract;
   return (
     <section className="contract-section" aria-labelledby="contract-lines-title">
-      <h2 id="contract-lines-title">{t("contract.lines.title")}</h2>
+      <h2 id="contract-lines-title">{t("contract:contract.lines.title")}</h2>
       <div className="table-wrap">
         <table className="line-items">
-          <caption>{t("contract.lines.caption", { number })}</caption>
+          <caption>{t("contract:contract.lines.caption", { number })}</caption>
           <thead>
             <tr>
-              <th scope="col">{t("contract.lines.product")}</th>
+              <th scope="col">{t("contract:contract.lines.product")}</th>
               <th scope="col" className="num">
-                {t("contract.lines.quantity")}
+                {t("contract:contract.lines.quantity")}
               </th>
               <th scope="col" className="num">
-                {t("contract.lines.unitPrice")}
+                {t("contract:contract.lines.unitPrice")}
               </th>
               <th scope="col" className="num">
-                {t("contract.lines.lineTotal")}
+                {t("contract:contract.lines.lineTotal")}
               </th>
             </tr>
           </thead>
@@ -80,7 +80,7 @@ export function LineItemsTable({ view }: { view: ContractPageView }) {
                 <th scope="row">
                   {t(`products.${line.productCode}`, { defaultValue: line.productCode })}
                   <span className="line-pricing muted">
-                    {line.pricingModel === "per_seat" ? t("contract.lines.perSeat") : t("contract.lines.flat")}
+                    {line.pricingModel === "per_seat" ? t("contract:contract.lines.perSeat") : t("contract:contract.lines.flat")}
                   </span>
                 </th>
                 <td className="num">{format.number(line.quantity)}</td>
@@ -92,14 +92,14 @@ export function LineItemsTable({ view }: { view: ContractPageView }) {
           <tfoot>
             <tr>
               <th scope="row" colSpan={3}>
-                {t("contract.lines.annualTotal")}
+                {t("contract:contract.lines.annualTotal")}
               </th>
               <td className="num">{format.money(view.totals.annual, currency)}</td>
             </tr>
             {view.totals.years > 1 ? (
               <tr>
                 <th scope="row" colSpan={3}>
-                  {t("contract.lines.termTotal", { count: view.totals.years })}
+                  {t("contract:contract.lines.termTotal", { count: view.totals.years })}
                 </th>
                 <td className="num">{format.money(view.totals.term, currency)}</td>
               </tr>
@@ -113,24 +113,24 @@ export function LineItemsTable({ view }: { view: ContractPageView }) {
 
 /** The current term and every earlier one, with its value and how it was renewed. */
 export function RenewalHistoryTable({ view, links: overrides }: { view: ContractPageView } & Links) {
-  const { t } = useTranslation("account");
+  const { t } = useTranslation(["account", "contract"]);
   const format = useFormat();
   const links = withLinks(overrides);
   return (
     <section className="contract-section" aria-labelledby="contract-history-title">
-      <h2 id="contract-history-title">{t("contract.history.title")}</h2>
+      <h2 id="contract-history-title">{t("contract:contract.history.title")}</h2>
       <div className="table-wrap">
         <table>
-          <caption>{t("contract.history.caption")}</caption>
+          <caption>{t("contract:contract.history.caption")}</caption>
           <thead>
             <tr>
-              <th scope="col">{t("contract.history.term")}</th>
-              <th scope="col">{t("contract.history.contract")}</th>
-              <th scope="col">{t("contract.history.length")}</th>
+              <th scope="col">{t("contract:contract.history.term")}</th>
+              <th scope="col">{t("contract:contract.history.contract")}</th>
+              <th scope="col">{t("contract:contract.history.length")}</th>
               <th scope="col" className="num">
-                {t("contract.history.value")}
+                {t("contract:contract.history.value")}
               </th>
-              <th scope="col">{t("contract.history.renewal")}</th>
+              <th scope="col">{t("contract:contract.history.renewal")}</th>
             </tr>
           </thead>
           <tbody>
@@ -138,7 +138,7 @@ export function RenewalHistoryTable({ view, links: overrides }: { view: Contract
               <tr key={term.id} className={term.current ? "is-current" : undefined}>
                 <th scope="row">
                   {t("card.termRange", { start: format.date(term.termStart), end: format.date(term.termEnd) })}
-                  {term.current ? <span className="muted"> ({t("contract.history.current")})</span> : null}
+                  {term.current ? <span className="muted"> ({t("contract:contract.history.current")})</span> : null}
                 </th>
                 <td>
                   {term.current ? (
@@ -149,12 +149,12 @@ export function RenewalHistoryTable({ view, links: overrides }: { view: Contract
                     </Link>
                   )}
                 </td>
-                <td>{t("contract.history.years", { count: term.years })}</td>
+                <td>{t("contract:contract.history.years", { count: term.years })}</td>
                 <td className="num">{format.money(term.value, term.currency)}</td>
                 <td>
                   {term.timing && term.renewedOn
-                    ? t(`contract.history.${term.timing}`, { date: format.date(term.renewedOn) })
-                    : t("contract.history.notYet")}
+                    ? t(`contract:contract.history.${term.timing}`, { date: format.date(term.renewedOn) })
+                    : t("contract:contract.history.notYet")}
                 </td>
               </tr>
             ))}
@@ -167,7 +167,7 @@ export function RenewalHistoryTable({ view, links: overrides }: { view: Contract
 
 /** Quotes (view, PDF) and payment receipts of this contract. */
 export function DocumentsList({ view, links: overrides }: { view: ContractPageView } & Links) {
-  const { t } = useTranslation("account");
+  const { t } = useTranslation("contract");
   const format = useFormat();
   const links = withLinks(overrides);
   return (
@@ -245,7 +245,7 @@ export function DocumentsList({ view, links: overrides }: { view: ContractPageVi
 
 /** The account's people: name, role, job title and email. */
 export function PeopleList({ view }: { view: ContractPageView }) {
-  const { t } = useTranslation("account");
+  const { t } = useTranslation("contract");
   return (
     <section className="contract-section" aria-labelledby="contract-people-title">
       <h2 id="contract-people-title">{t("contract.people.title")}</h2>

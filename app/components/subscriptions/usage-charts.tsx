@@ -37,7 +37,7 @@ function describe(months: readonly Month[], metric: Metric, format: Formatters, 
 
 /** Seats over the term against the seats bought, core actions and logins per month. */
 export function UsageCharts({ usage }: { usage: ContractPageView["usage"] }) {
-  const { t } = useTranslation("account");
+  const { t } = useTranslation("contract");
   const format = useFormat();
   const tr = (key: string, options: Record<string, unknown>) => t(key, options);
   const months = usage.months;

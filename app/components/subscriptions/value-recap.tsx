@@ -43,7 +43,7 @@ export function ValueRecapSection({
   printHref?: string;
   headingLevel?: 1 | 2;
 }) {
-  const { t } = useTranslation("account");
+  const { t } = useTranslation("contract");
   const format = useFormat();
   const Heading = `h${headingLevel}` as "h2";
   const Sub = `h${headingLevel + 1}` as "h3";

@@ -9,7 +9,7 @@ import { instantDate, instantMs } from "./types";
  * - bestMonth: the complete month with the most records processed;
  * - outgrewSeats: the first month more people were active than seats bought
  *   (value: the seats bought).
- * The words live in `account:recap.milestones.<key>`.
+ * The words live in `contract:recap.milestones.<key>`.
  */
 export interface RecapMilestone {
   key: "recordsCrossed" | "loginsCrossed" | "bestMonth" | "outgrewSeats";
