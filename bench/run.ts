@@ -18,7 +18,7 @@ import { parseRunArgs, RUN_USAGE, UsageError } from "./lib/args";
 import { loadBenchContext, type BenchContext } from "./lib/context";
 import { benchDatabase, openBench, prepareBenchDatabase } from "./lib/database";
 import { formatInteger } from "./lib/format";
-import { measure } from "./lib/load";
+import { measure, measureAgainstBaseline, type LoadOptions } from "./lib/load";
 import { compare, renderResults, summarise, type Measurement } from "./lib/report";
 import { printSeedPlan, printSeedReport, printStep, printStepStart } from "./lib/seed-output";
 import { resolvePath, selectTargets } from "./lib/select-targets";
@@ -83,8 +83,18 @@ async function main(): Promise<number> {
   const measurements: Measurement[] = [];
   try {
     const ctx: BenchContext = { ...context, baseUrl: server.baseUrl };
+    let baselineLoad: LoadOptions | undefined;
     for (const entry of selected) {
-      const measurement = await runTarget(entry, ctx, server, args);
+      const prepared = await prepareTarget(entry, ctx, server, args);
+      if (entry.baseline && "load" in prepared) baselineLoad = prepared.load;
+      // Compared targets run in slices alternating with the baseline's.
+      const besideBaseline = !entry.baseline && entry.connections === undefined ? baselineLoad : undefined;
+      const measurement =
+        "failure" in prepared
+          ? prepared.failure
+          : besideBaseline
+            ? await measureAgainstBaseline(prepared.load, besideBaseline)
+            : await measure(prepared.load);
       measurements.push(measurement);
       const served = measurement.statuses[String(measurement.expectStatus)] ?? 0;
       console.log(
@@ -140,24 +150,27 @@ async function main(): Promise<number> {
   return ok ? 0 : 1;
 }
 
-async function runTarget(
+/** The target's load options, after one probe request; or why it cannot be measured. */
+async function prepareTarget(
   entry: (typeof allTargets)[number],
   ctx: BenchContext,
   server: RunningServer,
   args: NonNullable<ReturnType<typeof parseRunArgs>>,
-): Promise<Measurement> {
+): Promise<{ load: LoadOptions } | { failure: Measurement }> {
   const expectStatus = entry.expectStatus ?? 200;
-  const failed = (pathname: string, failure: string): Measurement => ({
-    name: entry.name,
-    path: pathname,
-    expectStatus,
-    seconds: 0,
-    statuses: {},
-    connectionErrors: 0,
-    timeouts: 0,
-    latenciesMs: [],
-    rssBytes: residentSetSize(server.pid),
-    failure,
+  const failed = (pathname: string, failure: string) => ({
+    failure: {
+      name: entry.name,
+      path: pathname,
+      expectStatus,
+      seconds: 0,
+      statuses: {},
+      connectionErrors: 0,
+      timeouts: 0,
+      latenciesMs: [],
+      rssBytes: residentSetSize(server.pid),
+      failure,
+    },
   });
 
   let pathname = typeof entry.path === "string" ? entry.path : "(computed)";
@@ -181,17 +194,19 @@ async function runTarget(
     return failed(pathname, `expected ${expectStatus}, got ${probe.status}${where ? ` → ${where}` : ""}${logs ? `\nserver log:\n${logs}` : ""}`);
   }
 
-  return measure({
-    name: entry.name,
-    url,
-    path: pathname,
-    expectStatus,
-    headers,
-    connections: entry.connections ?? args.connections,
-    warmupSeconds: args.warmup,
-    durationSeconds: args.duration,
-    sampleRss: () => residentSetSize(server.pid),
-  });
+  return {
+    load: {
+      name: entry.name,
+      url,
+      path: pathname,
+      expectStatus,
+      headers,
+      connections: entry.connections ?? args.connections,
+      warmupSeconds: args.warmup,
+      durationSeconds: args.duration,
+      sampleRss: () => residentSetSize(server.pid),
+    },
+  };
 }
 
 function roundResult(result: ReturnType<typeof compare>[number]) {

@@ -3,6 +3,12 @@
  * the measured run. Status codes and latencies are recorded per response
  * here, so a 404 page can count as success and any percentile (p95 included,
  * which autocannon's own summary lacks) can be computed.
+ *
+ * A target compared with the baseline is measured in slices that alternate
+ * with slices of the baseline (measureAgainstBaseline): on a shared machine
+ * the speed available drifts from minute to minute, and a baseline measured
+ * once at the start would compare with a target measured minutes later under
+ * other conditions.
  */
 import autocannon from "autocannon";
 
@@ -75,5 +81,55 @@ export async function measure(options: LoadOptions): Promise<Measurement> {
     timeouts: outcome.timeouts,
     latenciesMs: outcome.latenciesMs,
     rssBytes: options.sampleRss(),
+  };
+}
+
+/** How many baseline/target slice pairs a compared target's measured run is cut into. */
+export const SLICES = 5;
+
+function merge(outcomes: RunOutcome[]): RunOutcome {
+  const statuses: Record<string, number> = {};
+  for (const outcome of outcomes) {
+    for (const [status, count] of Object.entries(outcome.statuses)) statuses[status] = (statuses[status] ?? 0) + count;
+  }
+  return {
+    seconds: outcomes.reduce((sum, outcome) => sum + outcome.seconds, 0),
+    statuses,
+    latenciesMs: outcomes.flatMap((outcome) => outcome.latenciesMs),
+    connectionErrors: outcomes.reduce((sum, outcome) => sum + outcome.connectionErrors, 0),
+    timeouts: outcomes.reduce((sum, outcome) => sum + outcome.timeouts, 0),
+  };
+}
+
+/**
+ * Measures `options` in SLICES slices of durationSeconds / SLICES, each
+ * right after a slice of `baseline` as long: the target's figures come from
+ * its slices, and its ratio from the baseline slices run beside them.
+ */
+export async function measureAgainstBaseline(options: LoadOptions, baseline: LoadOptions, slices = SLICES): Promise<Measurement> {
+  if (options.warmupSeconds > 0) {
+    await run(baseline, options.warmupSeconds);
+    await run(options, options.warmupSeconds);
+  }
+  const sliceSeconds = options.durationSeconds / slices;
+  const targetSlices: RunOutcome[] = [];
+  const baselineSlices: RunOutcome[] = [];
+  for (let slice = 0; slice < slices; slice++) {
+    baselineSlices.push(await run(baseline, sliceSeconds));
+    targetSlices.push(await run(options, sliceSeconds));
+  }
+  const outcome = merge(targetSlices);
+  const beside = merge(baselineSlices);
+  return {
+    name: options.name,
+    path: options.path,
+    expectStatus: options.expectStatus,
+    seconds: outcome.seconds,
+    statuses: outcome.statuses,
+    connectionErrors: outcome.connectionErrors,
+    timeouts: outcome.timeouts,
+    latenciesMs: outcome.latenciesMs,
+    rssBytes: options.sampleRss(),
+    pairedBaseline: { seconds: beside.seconds, served: beside.statuses[String(baseline.expectStatus)] ?? 0 },
   };
 }

@@ -23,6 +23,8 @@ export interface Measurement {
   rssBytes: number | undefined;
   /** Set when the target could not be measured at all (e.g. its first request failed). */
   failure?: string;
+  /** The baseline's slices measured alternately with this target's (see measureAgainstBaseline). */
+  pairedBaseline?: { seconds: number; served: number };
 }
 
 export interface TargetResult {
@@ -32,8 +34,10 @@ export interface TargetResult {
   reqPerSec: number;
   latencyMs: { p50: number; p95: number; p99: number; max: number; mean: number };
   errors: { total: number; unexpectedStatus: number; connection: number; timeouts: number; statuses: Record<string, number> };
-  /** req/s divided by the baseline's req/s. */
+  /** req/s divided by the baseline's req/s (its slices beside this target's, when it was measured so). */
   ratio: number | undefined;
+  /** The baseline's req/s in the slices run beside this target's. */
+  pairedBaselineReqPerSec?: number;
   targetRatio: number | undefined;
   maxP95Ms: number | undefined;
   /** false when a targetRatio or maxP95Ms is set and missed; undefined when the target sets neither. */
@@ -85,6 +89,9 @@ export function summarise(
     ownConnections: target.connections,
     rssMb: measurement.rssBytes === undefined ? undefined : measurement.rssBytes / (1024 * 1024),
     ...(measurement.failure ? { failure: measurement.failure } : {}),
+    ...(measurement.pairedBaseline && measurement.pairedBaseline.seconds > 0
+      ? { pairedBaselineReqPerSec: measurement.pairedBaseline.served / measurement.pairedBaseline.seconds }
+      : {}),
   };
 }
 
@@ -93,8 +100,11 @@ export function compare(results: Omit<TargetResult, "ratio" | "meetsTarget">[], 
   const baseline = results.find((result) => result.name === baselineName);
   const baseRate = baseline && baseline.reqPerSec > 0 ? baseline.reqPerSec : undefined;
   return results.map((result) => {
-    // A ratio only compares like with like: the same number of connections.
-    const ratio = baseRate === undefined || result.ownConnections !== undefined ? undefined : result.reqPerSec / baseRate;
+    // A ratio only compares like with like: the same number of connections,
+    // and the baseline as fast as it was while this target ran when it was
+    // measured beside it.
+    const besideRate = result.pairedBaselineReqPerSec !== undefined && result.pairedBaselineReqPerSec > 0 ? result.pairedBaselineReqPerSec : baseRate;
+    const ratio = besideRate === undefined || result.ownConnections !== undefined ? undefined : result.reqPerSec / besideRate;
     const checks: boolean[] = [];
     if (result.targetRatio !== undefined) checks.push(ratio !== undefined && ratio >= result.targetRatio);
     if (result.maxP95Ms !== undefined) checks.push(result.requests > 0 && result.latencyMs.p95 <= result.maxP95Ms);

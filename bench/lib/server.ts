@@ -68,6 +68,8 @@ export function serverEnv(
     SEED_DEMO_DATA: "false",
     JOBS: "off",
     LOG_LEVEL: "warn",
+    // e.g. BENCH_NODE_OPTIONS=--cpu-prof to profile the server under load.
+    NODE_OPTIONS: base.BENCH_NODE_OPTIONS,
   };
   if (target.kind === "postgres") env.DATABASE_URL = target.url;
   else {

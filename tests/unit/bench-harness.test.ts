@@ -224,6 +224,24 @@ describe("bench results", () => {
     expect(table).toMatch(/kb search.*p95≤30\) ✗/);
     expect(table.split("\n")[0]).toMatch(/^target\s+req\/s\s+p50 ms\s+p95 ms\s+p99 ms\s+errors\s+× baseline\s+RSS MB$/);
   });
+
+  it("divides a target measured beside the baseline by the baseline's slices run beside it", () => {
+    // The baseline ran at 1,000 req/s at the start, but at 500 while the account home ran: the machine slowed down.
+    const results = compare(
+      [
+        summarise(measurement({}), {}),
+        summarise(measurement({ name: "account home", statuses: { "200": 3_500 }, pairedBaseline: { seconds: 10, served: 5_000 } }), { targetRatio: 0.6 }),
+        summarise(measurement({ name: "404 page", statuses: { "200": 9_000 }, pairedBaseline: { seconds: 0, served: 0 } }), {}),
+      ],
+      "home (baseline)",
+    );
+    expect(results.map((r) => [r.name, r.ratio, r.pairedBaselineReqPerSec, r.meetsTarget])).toEqual([
+      ["home (baseline)", 1, undefined, undefined],
+      ["account home", 0.7, 500, true],
+      // No baseline slices to compare with: the run's baseline is used.
+      ["404 page", 0.9, undefined, undefined],
+    ]);
+  });
 });
 
 describe("bench database and server settings", () => {
