@@ -1,11 +1,10 @@
 import { useFetcher } from "@remix-run/react";
-import { useEffect, useId, useRef, type FormEvent } from "react";
-import { useForm } from "react-hook-form";
+import { useEffect, useId, useRef } from "react";
 import { useTranslation } from "react-i18next";
 
 import type { NpsActionData, NpsPrevious } from "~/domain/support/surveys";
 import { formatDate } from "~/lib/format";
-import { useSchemaResolver } from "~/lib/use-validated-form";
+import { useValidatedForm } from "~/lib/use-validated-form";
 
 const SCORES = [0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10] as const;
 
@@ -36,10 +35,10 @@ export function NpsForm({
   const { t, i18n } = useTranslation("support");
   const fetcher = useFetcher<NpsActionData>();
   const data = fetcher.data ?? (result?.intent === "nps" ? result : undefined);
-  const form = useForm({
-    resolver: useSchemaResolver(() => import("~/domain/support/schemas").then((m) => m.NpsSchema)) as never,
-    defaultValues: { intent: "nps", score: previous ? String(previous.score) : undefined, comment: previous?.comment ?? "" },
+  const { register, onSubmit, errorFor, formRef, validation } = useValidatedForm(() => import("~/domain/support/schemas").then((m) => m.NpsSchema), {
     mode: "onSubmit",
+    submit: (form) => fetcher.submit(form),
+    serverErrors: data && !data.ok ? data.errors : null,
   });
   const id = useId();
   const thanksRef = useRef<HTMLParagraphElement>(null);
@@ -60,16 +59,8 @@ export function NpsForm({
     );
   }
 
-  const clientError = form.formState.errors.score?.message;
-  const scoreError = typeof clientError === "string" ? clientError : data && !data.ok ? data.errors.score : undefined;
-  const commentClientError = form.formState.errors.comment?.message;
-  const commentError = typeof commentClientError === "string" ? commentClientError : data && !data.ok ? data.errors.comment : undefined;
-
-  function onSubmit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    const target = event.currentTarget;
-    void form.handleSubmit(() => fetcher.submit(target))();
-  }
+  const scoreError = errorFor("score");
+  const commentError = errorFor("comment");
 
   return (
     <section className="nps card" aria-labelledby={`${id}-title`}>
@@ -83,8 +74,8 @@ export function NpsForm({
           })}
         </p>
       ) : null}
-      <fetcher.Form method="post" action={action} noValidate onSubmit={onSubmit}>
-        <input type="hidden" {...form.register("intent")} value="nps" />
+      <fetcher.Form ref={formRef} method="post" action={action} noValidate onSubmit={onSubmit}>
+        <input type="hidden" {...register("intent")} value="nps" />
         <fieldset
           className="nps-scale"
           aria-describedby={[`${id}-ends`, scoreError ? `${id}-error` : null].filter(Boolean).join(" ")}
@@ -97,7 +88,7 @@ export function NpsForm({
           <div className="nps-choices">
             {SCORES.map((score) => (
               <label key={score} className="nps-choice">
-                <input type="radio" value={String(score)} defaultChecked={previous?.score === score} {...form.register("score")} />
+                <input type="radio" value={String(score)} defaultChecked={previous?.score === score} {...register("score")} />
                 <span>{score}</span>
               </label>
             ))}
@@ -120,7 +111,7 @@ export function NpsForm({
             defaultValue={previous?.comment ?? ""}
             aria-describedby={[`${id}-comment-hint`, commentError ? `${id}-comment-error` : null].filter(Boolean).join(" ")}
             aria-invalid={commentError ? true : undefined}
-            {...form.register("comment")}
+            {...register("comment")}
           />
           {commentError ? (
             <span id={`${id}-comment-error`} className="field-error" role="alert">
@@ -131,6 +122,7 @@ export function NpsForm({
         <button type="submit" className="button" disabled={fetcher.state !== "idle"}>
           {fetcher.state !== "idle" ? t("nps.sending") : t(previous ? "nps.update" : "nps.submit")}
         </button>
+        {validation}
       </fetcher.Form>
     </section>
   );

@@ -1,76 +1,89 @@
 import { useSubmit } from "@remix-run/react";
-import { useEffect, useRef, type FormEvent } from "react";
-import { useForm, type DefaultValues, type FieldValues, type Path, type Resolver } from "react-hook-form";
-import type { z } from "zod";
+import { createElement, useEffect, useRef, useState, type ChangeEvent, type ComponentType, type FormEvent, type ReactElement } from "react";
+import type { FieldValues, Path } from "react-hook-form";
 
+import type { Binding, FormBinderProps, SchemaLoader } from "./form-binder";
 import type { FieldErrors } from "./forms";
 
-/**
- * Where a form's zod schema comes from in the browser: a dynamic import, so
- * zod and the resolver load after the page is interactive instead of with it
- * (the form works without them: the server validates every submission).
- */
-export type SchemaLoader<T extends FieldValues> = () => Promise<z.ZodType<T, FieldValues>>;
+export type { SchemaLoader } from "./form-binder";
+
+type Binder<T extends FieldValues> = ComponentType<FormBinderProps<T>>;
 
 /**
- * A react-hook-form resolver backed by a schema that is fetched once, right
- * after hydration, together with @hookform/resolvers. A check that runs
- * before they arrive waits for them; if they cannot load (offline, a new
- * deploy), the browser lets the form through and the server checks it.
- */
-export function useSchemaResolver<T extends FieldValues>(loadSchema: SchemaLoader<T>): Resolver<T> {
-  const pending = useRef<Promise<Resolver<T>> | null>(null);
-  const loaded = () =>
-    (pending.current ??= Promise.all([import("@hookform/resolvers/zod"), loadSchema()]).then(
-      // The resolver's input/output types differ for transforming schemas; the
-      // browser only needs the verdict.
-      ([{ zodResolver }, schema]) => zodResolver(schema as never) as unknown as Resolver<T>,
-    ));
-
-  useEffect(() => {
-    // Warm it up: the first check should not wait for the network.
-    loaded().catch(() => undefined);
-    // eslint-disable-next-line react-hooks/exhaustive-deps -- once per mounted form
-  }, []);
-
-  return async (values, context, options) => {
-    let resolve: Resolver<T>;
-    try {
-      resolve = await loaded();
-    } catch {
-      return { values, errors: {} };
-    }
-    return resolve(values, context, options);
-  };
-}
-
-/**
- * react-hook-form with the form's zod schema for instant, accessible feedback
- * in the browser; when valid, the native form is submitted through Remix, so
- * the server receives exactly what it would without JavaScript and validates
- * it again with the same schema.
+ * Instant, accessible feedback in the browser, with react-hook-form and the
+ * form's zod schema, without either in the page's initial JavaScript.
+ *
+ * The form renders and works as a plain form first: the server validates
+ * every submission and answers with localised messages. Once the page has
+ * hydrated, react-hook-form, the resolver and the schema load (form-binder.tsx)
+ * and bind to the fields, starting from whatever they hold by then. From
+ * then on a submission is checked in the browser first and, when valid, sent
+ * through Remix exactly as the plain form would send it.
+ *
+ * A form spreads `register(name)` on its fields, passes `onSubmit` and
+ * `formRef` to its <form> and renders `validation` inside it.
  */
 export function useValidatedForm<T extends FieldValues>(
   loadSchema: SchemaLoader<T>,
-  options: { defaultValues?: DefaultValues<T>; serverErrors?: FieldErrors | null } = {},
+  options: {
+    serverErrors?: FieldErrors | null;
+    /** When the browser checks a field: after it is left once (default), or only on submit. */
+    mode?: "onTouched" | "onSubmit";
+    /** How a valid form is sent (default: Remix's submit, i.e. a navigation). */
+    submit?: (form: HTMLFormElement) => void;
+  } = {},
 ) {
-  const form = useForm<T>({
-    resolver: useSchemaResolver(loadSchema),
-    defaultValues: options.defaultValues,
-    mode: "onTouched",
-  });
-  const submit = useSubmit();
+  const [binding, setBinding] = useState<Binding<T> | null>(null);
+  const [binder, setBinder] = useState<{ FormBinder: Binder<T>; defaultValues: Record<string, unknown> } | null>(null);
+  const formRef = useRef<HTMLFormElement>(null);
+  const remixSubmit = useSubmit();
+  const send = options.submit ?? ((form: HTMLFormElement) => remixSubmit(form));
+
+  useEffect(() => {
+    let mounted = true;
+    import("./form-binder")
+      .then((module) => {
+        // Bind from what the fields hold now: what the server rendered, and
+        // anything the visitor typed or picked in the meantime.
+        const defaultValues = formRef.current ? module.readFormValues(formRef.current) : {};
+        if (mounted) setBinder({ FormBinder: module.FormBinder as Binder<T>, defaultValues });
+      })
+      // Without it the form stays a plain form; the server still checks it.
+      .catch(() => undefined);
+    return () => {
+      mounted = false;
+    };
+  }, []);
+
+  useEffect(() => {
+    // Tells tests (and anyone curious) that the browser now checks the form.
+    const form = formRef.current;
+    if (!binding || !form) return;
+    form.dataset.validation = "bound";
+    return () => {
+      delete form.dataset.validation;
+    };
+  }, [binding]);
+
+  function register(name: Path<T>, registerOptions?: { onChange?: (event: ChangeEvent<never>) => void }) {
+    if (binding) return binding.register(name, registerOptions);
+    return { name, onChange: registerOptions?.onChange };
+  }
 
   function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const target = event.currentTarget;
-    void form.handleSubmit(() => submit(target))();
+    if (binding) void binding.handleSubmit(() => send(target))();
+    else send(target);
   }
 
   function errorFor(name: Path<T>): string | undefined {
-    const clientError = form.formState.errors[name]?.message;
-    return typeof clientError === "string" ? clientError : (options.serverErrors?.[name] ?? undefined);
+    return binding?.errors[name] ?? options.serverErrors?.[name] ?? undefined;
   }
 
-  return { register: form.register, onSubmit, errorFor, formState: form.formState };
+  const validation: ReactElement | null = binder
+    ? createElement(binder.FormBinder, { loadSchema, mode: options.mode ?? "onTouched", defaultValues: binder.defaultValues, onBind: setBinding })
+    : null;
+
+  return { register, onSubmit, errorFor, formRef, validation };
 }

@@ -106,7 +106,7 @@ function ApproverQuote({ view, sharer, result }: { view: View; sharer: string | 
   const navigation = useNavigation();
   const { token } = useParams();
   const lng = i18n.language;
-  const { register, onSubmit, errorFor } = useValidatedForm(() => import("~/domain/renewal/schemas").then((m) => m.ApprovalDecisionSchema), { serverErrors: result?.errors ?? null });
+  const { register, onSubmit, errorFor, formRef, validation } = useValidatedForm(() => import("~/domain/renewal/schemas").then((m) => m.ApprovalDecisionSchema), { serverErrors: result?.errors ?? null });
   const { quote, decision } = view;
   const decided = decision?.decision ?? (result && "decided" in result ? result.decided : null);
   const payable = decided === "approved" && ["approved", "shared", "draft"].includes(quote.status) && !quote.expired;
@@ -150,7 +150,7 @@ function ApproverQuote({ view, sharer, result }: { view: View; sharer: string | 
           {decision?.comment ? <blockquote className="quoted">{decision.comment}</blockquote> : null}
         </div>
       ) : !quote.expired ? (
-        <Form method="post" onSubmit={onSubmit} noValidate className="card approve-form">
+        <Form ref={formRef} method="post" onSubmit={onSubmit} noValidate className="card approve-form">
           <h2>{t("approve.formTitle")}</h2>
           <fieldset>
             <legend>{t("approve.decisionLegend")}</legend>
@@ -186,6 +186,7 @@ function ApproverQuote({ view, sharer, result }: { view: View; sharer: string | 
               {t("approve.submit")}
             </button>
           </p>
+          {validation}
         </Form>
       ) : null}
       {payable ? (

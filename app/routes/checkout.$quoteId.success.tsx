@@ -213,7 +213,7 @@ const SCORES = Array.from({ length: 11 }, (_, i) => String(i));
 function NpsQuestion({ answered }: { answered: boolean }) {
   const actionData = useActionData<typeof action>();
   const { t } = useTranslation("checkout");
-  const { register, onSubmit, errorFor } = useValidatedForm(() => import("~/domain/payments/schemas").then((m) => m.NpsSchema), { serverErrors: actionData?.errors ?? null });
+  const { register, onSubmit, errorFor, formRef, validation } = useValidatedForm(() => import("~/domain/payments/schemas").then((m) => m.NpsSchema), { serverErrors: actionData?.errors ?? null });
   if (answered || actionData?.thanks) {
     return (
       <section className="nps" aria-labelledby="nps-title">
@@ -227,7 +227,7 @@ function NpsQuestion({ answered }: { answered: boolean }) {
   return (
     <section className="nps" aria-labelledby="nps-title">
       <h2 id="nps-title">{t("nps.title")}</h2>
-      <Form method="post" noValidate onSubmit={onSubmit}>
+      <Form ref={formRef} method="post" noValidate onSubmit={onSubmit}>
         <fieldset className="nps-scale" role="radiogroup" aria-describedby={scoreError ? "nps-score-error" : "nps-score-hint"} aria-invalid={scoreError ? true : undefined}>
           <legend>{t("nps.question")}</legend>
           <p id="nps-score-hint" className="field-hint">
@@ -266,6 +266,7 @@ function NpsQuestion({ answered }: { answered: boolean }) {
         <button type="submit" className="button">
           {t("nps.submit")}
         </button>
+        {validation}
       </Form>
     </section>
   );

@@ -100,8 +100,7 @@ export default function DemoCheckout() {
   const actionData = useActionData<typeof action>();
   const navigation = useNavigation();
   const { t, i18n } = useTranslation("checkout");
-  const { register, onSubmit, errorFor } = useValidatedForm(() => import("~/domain/payments/schemas").then((m) => m.demoCardSchema(today)), {
-    defaultValues: { expiry: actionData?.values?.expiry ?? "" },
+  const { register, onSubmit, errorFor, formRef, validation } = useValidatedForm(() => import("~/domain/payments/schemas").then((m) => m.demoCardSchema(today)), {
     serverErrors: actionData?.errors ?? null,
   });
   const total = formatMoney(amount, quote.currency, i18n.language);
@@ -129,7 +128,7 @@ export default function DemoCheckout() {
           </p>
         </div>
       ) : (
-        <Form method="post" noValidate onSubmit={onSubmit} className="demo-card-form" aria-labelledby="demo-card-title">
+        <Form ref={formRef} method="post" noValidate onSubmit={onSubmit} className="demo-card-form" aria-labelledby="demo-card-title">
           <h2 id="demo-card-title">{t("demo.cardTitle")}</h2>
           <TextField
             label={t("demo.cardNumber")}
@@ -142,7 +141,7 @@ export default function DemoCheckout() {
               label={t("demo.expiry")}
               hint={t("demo.expiryHint")}
               error={errorFor("expiry")}
-              inputProps={{ type: "text", inputMode: "numeric", autoComplete: "cc-exp", ...register("expiry") }}
+              inputProps={{ type: "text", inputMode: "numeric", autoComplete: "cc-exp", defaultValue: actionData?.values?.expiry ?? "", ...register("expiry") }}
             />
             <TextField
               label={t("demo.cvc")}
@@ -157,6 +156,7 @@ export default function DemoCheckout() {
           <p>
             <Link to={paymentPaths.cancel(quote.id)}>{t("demo.cancel")}</Link>
           </p>
+          {validation}
         </Form>
       )}
       <section className="demo-cards" aria-labelledby="demo-cards-title">

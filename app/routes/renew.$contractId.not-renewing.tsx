@@ -91,7 +91,7 @@ export default function NotRenewing() {
   const navigation = useNavigation();
   const { t, i18n } = useTranslation(RENEWAL_NAMESPACES);
   const lng = i18n.language;
-  const { register, onSubmit, errorFor } = useValidatedForm(() => import("~/domain/renewal/schemas").then((m) => m.NonRenewalSchema), { serverErrors: result?.errors ?? null });
+  const { register, onSubmit, errorFor, formRef, validation } = useValidatedForm(() => import("~/domain/renewal/schemas").then((m) => m.NonRenewalSchema), { serverErrors: result?.errors ?? null });
   const reasonsError = errorFor("reasons");
   const commentError = errorFor("comment");
   return (
@@ -124,7 +124,7 @@ export default function NotRenewing() {
       ) : null}
 
       {contract.open ? (
-        <Form method="post" onSubmit={onSubmit} noValidate className="card not-renewing-form">
+        <Form ref={formRef} method="post" onSubmit={onSubmit} noValidate className="card not-renewing-form">
           <h2>{t("notRenewing.formTitle")}</h2>
           <fieldset aria-describedby={reasonsError ? "reasons-error" : undefined}>
             <legend>{t("notRenewing.reasonsLegend")}</legend>
@@ -165,6 +165,7 @@ export default function NotRenewing() {
             </button>
             <Link to={`/renew/${contract.id}`}>{t("notRenewing.back")}</Link>
           </p>
+          {validation}
         </Form>
       ) : (
         <p className="notice notice-info">{t("notRenewing.closed")}</p>

@@ -128,9 +128,8 @@ export default function ReviewQuote() {
   const navigation = useNavigation();
   const { t, i18n } = useTranslation(RENEWAL_NAMESPACES);
   const lng = i18n.language;
-  const { register, onSubmit, errorFor } = useValidatedForm(() => import("~/domain/renewal/schemas").then((m) => m.ConfirmQuoteSchema), {
+  const { register, onSubmit, errorFor, formRef, validation } = useValidatedForm(() => import("~/domain/renewal/schemas").then((m) => m.ConfirmQuoteSchema), {
     serverErrors: result?.errors ?? null,
-    defaultValues: { version: quote.version, priceHash: quote.priceHash, poNumber: quote.poNumber ?? "", billingEmail: quote.billingEmail ?? "" } as never,
   });
   const confirmed = (CONFIRMED_STATUSES as readonly string[]).includes(quote.status);
   const open = ["draft", "shared", "approved"].includes(quote.status) && !newer && !quote.expired;
@@ -198,7 +197,7 @@ export default function ReviewQuote() {
       </p>
 
       {open && !confirmed ? (
-        <Form method="post" onSubmit={onSubmit} noValidate className="card confirm-form">
+        <Form ref={formRef} method="post" onSubmit={onSubmit} noValidate className="card confirm-form">
           <h2>{t("confirm.formTitle")}</h2>
           <input type="hidden" defaultValue={quote.version} {...register("version" as never)} />
           <input type="hidden" defaultValue={quote.priceHash} {...register("priceHash" as never)} />
@@ -206,13 +205,13 @@ export default function ReviewQuote() {
             label={t("confirm.poNumber")}
             hint={t("confirm.poNumberHint")}
             error={errorFor("poNumber" as never)}
-            inputProps={{ ...register("poNumber" as never), maxLength: 64, autoComplete: "off" }}
+            inputProps={{ ...register("poNumber" as never), defaultValue: quote.poNumber ?? "", maxLength: 64, autoComplete: "off" }}
           />
           <TextField
             label={t("confirm.billingEmail")}
             hint={t("confirm.billingEmailHint")}
             error={errorFor("billingEmail" as never)}
-            inputProps={{ ...register("billingEmail" as never), type: "email", autoComplete: "email" }}
+            inputProps={{ ...register("billingEmail" as never), defaultValue: quote.billingEmail ?? "", type: "email", autoComplete: "email" }}
           />
           <div className="field">
             <label className="checkbox">
@@ -244,6 +243,7 @@ export default function ReviewQuote() {
               {t("confirm.submit")}
             </button>
           </p>
+          {validation}
         </Form>
       ) : null}
       {!approver && (quote.expired || result?.fresh) && !confirmed ? (

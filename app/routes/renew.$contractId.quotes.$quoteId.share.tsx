@@ -85,7 +85,7 @@ export default function ShareQuote() {
   const navigation = useNavigation();
   const { t, i18n } = useTranslation("renewal");
   const lng = i18n.language;
-  const { register, onSubmit, errorFor } = useValidatedForm(() => import("~/domain/renewal/schemas").then((m) => m.ShareQuoteSchema), { serverErrors: result?.errors ?? null });
+  const { register, onSubmit, errorFor, formRef, validation } = useValidatedForm(() => import("~/domain/renewal/schemas").then((m) => m.ShareQuoteSchema), { serverErrors: result?.errors ?? null });
   const shareable = ["draft", "shared", "approved"].includes(quote.status) && !quote.expired;
   return (
     <>
@@ -111,7 +111,7 @@ export default function ShareQuote() {
       ) : null}
 
       {shareable ? (
-        <Form method="post" onSubmit={onSubmit} noValidate className="card share-form">
+        <Form ref={formRef} method="post" onSubmit={onSubmit} noValidate className="card share-form">
           <h2>{t("share.formTitle")}</h2>
           <TextField label={t("share.name")} error={errorFor("approverName")} inputProps={{ ...register("approverName"), autoComplete: "off", maxLength: 200 }} />
           <TextField
@@ -143,6 +143,7 @@ export default function ShareQuote() {
               {t("share.submit")}
             </button>
           </p>
+          {validation}
         </Form>
       ) : (
         <p className="notice notice-info">{t("share.notShareable")}</p>

@@ -53,8 +53,7 @@ export default function SignIn() {
   const { email, redirectTo, fromPortalLink, demo } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const { t } = useTranslation("auth");
-  const { register, onSubmit, errorFor } = useValidatedForm(() => import("~/domain/auth/schemas").then((m) => m.SignInSchema), {
-    defaultValues: { email: actionData?.values.email ?? email, redirectTo },
+  const { register, onSubmit, errorFor, formRef, validation } = useValidatedForm(() => import("~/domain/auth/schemas").then((m) => m.SignInSchema), {
     serverErrors: actionData?.errors,
   });
   return (
@@ -62,17 +61,18 @@ export default function SignIn() {
       <h1>{t("signIn.title")}</h1>
       <p className="lead">{t("signIn.lead")}</p>
       {fromPortalLink ? <p className="notice notice-info">{t("signIn.fromPortalLink")}</p> : null}
-      <Form method="post" noValidate onSubmit={onSubmit}>
-        <input type="hidden" {...register("redirectTo")} />
+      <Form ref={formRef} method="post" noValidate onSubmit={onSubmit}>
+        <input type="hidden" defaultValue={redirectTo} {...register("redirectTo")} />
         <TextField
           label={t("signIn.email")}
           hint={t("signIn.emailHint")}
           error={errorFor("email")}
-          inputProps={{ type: "email", autoComplete: "email", inputMode: "email", ...register("email") }}
+          inputProps={{ type: "email", autoComplete: "email", inputMode: "email", defaultValue: actionData?.values.email ?? email, ...register("email") }}
         />
         <button type="submit" className="button">
           {t("signIn.submit")}
         </button>
+        {validation}
       </Form>
       {demo ? <DemoSignIn identities={demo} redirectTo={redirectTo} /> : null}
     </div>

@@ -214,14 +214,13 @@ export default function StaffTicket() {
 
 function StaffReplyForm({ errors, busy }: { errors: FieldErrors | null; busy: boolean }) {
   const { t } = useTranslation("staff-help");
-  const { register, onSubmit, errorFor } = useValidatedForm(() => import("~/domain/support/schemas").then((m) => m.StaffReplySchema), {
-    defaultValues: { intent: "reply", message: "", status: "pending" } as never,
+  const { register, onSubmit, errorFor, formRef, validation } = useValidatedForm(() => import("~/domain/support/schemas").then((m) => m.StaffReplySchema), {
     serverErrors: errors,
   });
   return (
     <section aria-labelledby="reply-title" className="support-reply">
       <h2 id="reply-title">{t("ticket.replyTitle")}</h2>
-      <Form method="post" noValidate onSubmit={onSubmit}>
+      <Form ref={formRef} method="post" noValidate onSubmit={onSubmit}>
         <input type="hidden" {...register("intent")} value="reply" />
         <TextAreaField
           label={t("ticket.replyLabel")}
@@ -237,6 +236,7 @@ function StaffReplyForm({ errors, busy }: { errors: FieldErrors | null; busy: bo
         <button type="submit" className="button" disabled={busy}>
           {t("ticket.replySubmit")}
         </button>
+        {validation}
       </Form>
     </section>
   );

@@ -100,7 +100,7 @@ export default function NewSupportRequest() {
   };
   // The same values go into the server-rendered fields (defaultValue), so the
   // form is filled in without JavaScript too.
-  const { register, onSubmit, errorFor } = useValidatedForm(() => import("~/domain/support/schemas").then((m) => m.SupportRequestSchema), { defaultValues: initial as never, serverErrors });
+  const { register, onSubmit, errorFor, formRef, validation } = useValidatedForm(() => import("~/domain/support/schemas").then((m) => m.SupportRequestSchema), { serverErrors });
   const [subject, setSubject] = useState(values?.subject ?? "");
   const busy = navigation.state === "submitting";
 
@@ -117,7 +117,7 @@ export default function NewSupportRequest() {
 
       <FormError error={serverErrors?.form} />
 
-      <Form method="post" encType="multipart/form-data" noValidate onSubmit={onSubmit} className="support-form">
+      <Form ref={formRef} method="post" encType="multipart/form-data" noValidate onSubmit={onSubmit} className="support-form">
         <SelectField label={t("new.topic")} error={errorFor("topic")} selectProps={{ ...register("topic"), required: true, defaultValue: initial.topic }}>
           <option value="">{t("new.chooseTopic")}</option>
           {TICKET_TOPICS.map((topic) => (
@@ -193,6 +193,7 @@ export default function NewSupportRequest() {
             </p>
           </>
         )}
+        {validation}
       </Form>
     </div>
   );

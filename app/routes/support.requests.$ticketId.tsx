@@ -234,8 +234,7 @@ export default function SupportTicket() {
 
 function ReplyForm({ errors, busy, resolved }: { errors: FieldErrors | null; busy: boolean; resolved: boolean }) {
   const { t } = useTranslation("support");
-  const { register, onSubmit, errorFor } = useValidatedForm(() => import("~/domain/support/schemas").then((m) => m.TicketReplySchema), {
-    defaultValues: { intent: "reply", message: "" } as never,
+  const { register, onSubmit, errorFor, formRef, validation } = useValidatedForm(() => import("~/domain/support/schemas").then((m) => m.TicketReplySchema), {
     serverErrors: errors,
   });
   return (
@@ -243,7 +242,7 @@ function ReplyForm({ errors, busy, resolved }: { errors: FieldErrors | null; bus
       <h2 id="reply-title">{t("ticket.replyTitle")}</h2>
       {resolved ? <p className="muted">{t("ticket.replyReopens")}</p> : null}
       <FormError error={errors?.form} />
-      <Form method="post" noValidate onSubmit={onSubmit}>
+      <Form ref={formRef} method="post" noValidate onSubmit={onSubmit}>
         <input type="hidden" {...register("intent")} value="reply" />
         <TextAreaField
           label={t("ticket.replyLabel")}
@@ -254,6 +253,7 @@ function ReplyForm({ errors, busy, resolved }: { errors: FieldErrors | null; bus
         <button type="submit" className="button" disabled={busy}>
           {t("ticket.replySubmit")}
         </button>
+        {validation}
       </Form>
     </section>
   );

@@ -19,12 +19,19 @@ test("the sign-in form checks the address in the browser, with code fetched afte
   page.on("request", (request) => {
     if (request.method() === "POST") posts.push(request.url());
   });
-  // The form's schema (and zod with it) is not part of the page's initial JavaScript…
+  // react-hook-form and the form's schema (zod with it) are not part of the
+  // page's initial JavaScript…
+  const binderFetched = page.waitForRequest((request) => /\/build\/_shared\/form-binder-[\w-]+\.js$/.test(request.url()));
   const schemaFetched = page.waitForRequest((request) => /\/build\/_shared\/schemas-[\w-]+\.js$/.test(request.url()));
-  const response = await page.goto("/sign-in");
-  expect(await response!.text()).not.toMatch(/\/build\/_shared\/schemas-/);
-  // …it arrives once the page has hydrated.
+  const response = await page.goto("/sign-in?redirectTo=%2Faccount");
+  const html = await response!.text();
+  expect(html).not.toMatch(/\/build\/_shared\/(schemas|form-binder)-/);
+  // Where to go after signing in is in the page itself, not added by script.
+  expect(html).toMatch(/<input[^>]*name="redirectTo"[^>]*value="\/account"|<input[^>]*value="\/account"[^>]*name="redirectTo"/);
+  // …they arrive once the page has hydrated, and bind to the form.
+  await binderFetched;
   await schemaFetched;
+  await expect(page.locator('form[data-validation="bound"]')).toHaveCount(1);
   await a11y.check();
 
   await page.getByLabel("Work email").fill("not an email");
@@ -32,6 +39,27 @@ test("the sign-in form checks the address in the browser, with code fetched afte
   await expect(page.getByText("Enter an email address like name@company.com.")).toBeVisible();
   await expect(page.getByLabel("Work email")).toHaveAttribute("aria-invalid", "true");
   expect(posts, "an invalid address is refused before anything is sent").toEqual([]);
+  await a11y.check();
+});
+
+test("before validation has loaded, the sign-in form is a plain form the server checks", async ({ page, a11y }) => {
+  // The validation code never arrives (a flaky network, a deploy in between).
+  await page.route(/\/build\/_shared\/form-binder-[\w-]+\.js$/, (route) => route.abort());
+  const posts: string[] = [];
+  page.on("request", (request) => {
+    if (request.method() === "POST") posts.push(new URL(request.url()).pathname);
+  });
+  await page.goto("/sign-in");
+  await a11y.check();
+  await page.getByLabel("Work email").fill("not an email");
+  await page.getByRole("button", { name: "Email me a sign-in link" }).click();
+  // The server refuses it with the same words, and the address stays in the field.
+  await expect(page.getByText("Enter an email address like name@company.com.")).toBeVisible();
+  await expect(page.getByLabel("Work email")).toHaveValue("not an email");
+  await expect(page.getByLabel("Work email")).toHaveAttribute("aria-invalid", "true");
+  expect(posts, "the form went to the server").toHaveLength(1);
+  expect(posts[0]).toMatch(/^\/sign-in/);
+  await expect(page.locator("form[data-validation]")).toHaveCount(0);
   await a11y.check();
 });
 

@@ -170,6 +170,33 @@ test("the NPS question is one click from the header", async ({ browser, a11y }) 
   await customer.close();
 });
 
+test("a score picked before the form's validation has loaded is kept when it binds", async ({ browser, a11y }) => {
+  const customer = await signedIn(browser, a11y, "Amelia Hart", /\/account$/);
+  const { page } = customer;
+  // Hold the validation code back until the visitor has answered.
+  let release!: () => void;
+  const answered = new Promise<void>((resolve) => (release = resolve));
+  await page.route(/\/build\/_shared\/form-binder-[\w-]+\.js$/, async (route) => {
+    await answered;
+    await route.continue();
+  });
+  await page.goto("/feedback/nps");
+  await a11y.check(page);
+  // Amelia answered 9 in October: the form starts from that answer.
+  const scale = page.getByRole("group", { name: /How likely are you to recommend/ });
+  await expect(scale.getByLabel("9", { exact: true })).toBeChecked();
+  await scale.getByLabel("7", { exact: true }).check();
+  await page.getByLabel("What is the main reason for your score? (optional)").fill("Reports save us a day a month.");
+  release();
+  await expect(page.locator('form[data-validation="bound"]')).toHaveCount(1);
+  await expect(scale.getByLabel("7", { exact: true })).toBeChecked();
+  await expect(page.getByLabel("What is the main reason for your score? (optional)")).toHaveValue("Reports save us a day a month.");
+  await page.getByRole("button", { name: "Update my answer" }).click();
+  await expect(page.getByRole("status")).toHaveText("Thank you! Your answer is now 7 out of 10.");
+  await a11y.check(page);
+  await customer.close();
+});
+
 test("the staff editor shows translations as outdated after the English article is edited", async ({ browser, a11y }) => {
   // axe takes seconds on the full article table (every language of every article is a link).
   test.slow();

@@ -11,14 +11,13 @@ const SCORES = [1, 2, 3, 4, 5] as const;
 export function CsatForm({ serverErrors, busy }: { serverErrors?: FieldErrors | null; busy: boolean }) {
   const { t } = useTranslation("support");
   const id = useId();
-  const { register, onSubmit, errorFor } = useValidatedForm(() => import("~/domain/support/schemas").then((m) => m.CsatSchema), {
-    defaultValues: { intent: "csat" } as never,
+  const { register, onSubmit, errorFor, formRef, validation } = useValidatedForm(() => import("~/domain/support/schemas").then((m) => m.CsatSchema), {
     serverErrors,
   });
   const scoreError = errorFor("score");
   const commentError = errorFor("comment");
   return (
-    <Form method="post" noValidate onSubmit={onSubmit} className="csat-form">
+    <Form ref={formRef} method="post" noValidate onSubmit={onSubmit} className="csat-form">
       <input type="hidden" {...register("intent")} value="csat" />
       <fieldset aria-describedby={scoreError ? `${id}-error` : undefined}>
         <legend>{t("csat.question")}</legend>
@@ -55,6 +54,7 @@ export function CsatForm({ serverErrors, busy }: { serverErrors?: FieldErrors | 
       <button type="submit" className="button" disabled={busy}>
         {t("csat.submit")}
       </button>
+      {validation}
     </Form>
   );
 }
