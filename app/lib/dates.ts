@@ -78,3 +78,14 @@ export function isIsoDate(value: unknown): value is string {
 export function startOfMonth(iso: string): string {
   return `${iso.slice(0, 7)}-01`;
 }
+
+const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+/** The last day of the month `iso` falls in. */
+export function endOfMonth(iso: string): string {
+  parseMs(iso);
+  const year = Number(iso.slice(0, 4));
+  const month = Number(iso.slice(5, 7));
+  const leap = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
+  return `${iso.slice(0, 7)}-${month === 2 && leap ? 29 : DAYS_IN_MONTH[month - 1]}`;
+}

@@ -49,6 +49,9 @@ export function currencyDigits(currency: string): number {
  */
 export const WHOLE_UNIT_CURRENCIES: ReadonlySet<string> = new Set(["TWD"]);
 
+/** Money formats by locale, currency and style (built once each). */
+const moneyFormats = new Map<string, Intl.NumberFormat>();
+
 export function formatMoney(
   minorUnits: number,
   currency: string,
@@ -57,18 +60,35 @@ export function formatMoney(
 ): string {
   const digits = currencyDigits(currency);
   const major = minorUnits / 10 ** digits;
-  const shown = WHOLE_UNIT_CURRENCIES.has(currency) ? 0 : digits;
-  return numberFormat(locale, {
-    style: "currency",
-    currency,
-    currencyDisplay: "symbol",
-    ...(options.compact
-      ? { notation: "compact", maximumFractionDigits: 1 }
-      : { minimumFractionDigits: shown, maximumFractionDigits: shown }),
-  }).format(major);
+  const key = `${locale}|${currency}|${options.compact ? "compact" : "full"}`;
+  let format = moneyFormats.get(key);
+  if (!format) {
+    const shown = WHOLE_UNIT_CURRENCIES.has(currency) ? 0 : digits;
+    format = numberFormat(locale, {
+      style: "currency",
+      currency,
+      currencyDisplay: "symbol",
+      ...(options.compact
+        ? { notation: "compact", maximumFractionDigits: 1 }
+        : { minimumFractionDigits: shown, maximumFractionDigits: shown }),
+    });
+    moneyFormats.set(key, format);
+  }
+  return format.format(major);
 }
 
-export function formatNumber(value: number, locale: Locale | string, options: Intl.NumberFormatOptions = {}) {
+/** Plain number formats by locale: the common case skips the options key. */
+const plainNumbers = new Map<string, Intl.NumberFormat>();
+
+export function formatNumber(value: number, locale: Locale | string, options?: Intl.NumberFormatOptions) {
+  if (options === undefined) {
+    let format = plainNumbers.get(locale);
+    if (!format) {
+      format = numberFormat(locale, {});
+      plainNumbers.set(locale, format);
+    }
+    return format.format(value);
+  }
   return numberFormat(locale, options).format(value);
 }
 

@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 
-import { addDays, addMonths, addYears, daysBetween, isIsoDate } from "~/lib/dates";
+import { addDays, addMonths, addYears, daysBetween, endOfMonth, isIsoDate, startOfMonth } from "~/lib/dates";
 import { currencyDigits, formatDate, formatMoney } from "~/lib/format";
 
 describe("dates", () => {
@@ -29,12 +29,19 @@ describe("dates", () => {
       fc.property(day, day, fc.integer({ min: -800, max: 800 }), (from, to, offset) => {
         expect(addDays(from, offset)).toBe(reference.addDays(from, offset));
         expect(daysBetween(from, to)).toBe(reference.daysBetween(from, to));
+        expect(endOfMonth(from)).toBe(addDays(addMonths(startOfMonth(from), 1), -1));
       }),
       { numRuns: 2_000 },
     );
     // Past the month's end rolls over, as Date does; no month 13, no day 0 or 32.
     expect(addDays("2026-02-30", 0)).toBe("2026-03-02");
     expect(addDays("0099-12-31", 1)).toBe("0100-01-01");
+    expect([endOfMonth("2024-02-10"), endOfMonth("2100-02-01"), endOfMonth("2000-02-29"), endOfMonth("2026-04-30")]).toEqual([
+      "2024-02-29",
+      "2100-02-28",
+      "2000-02-29",
+      "2026-04-30",
+    ]);
     for (const bad of ["2026-13-01", "2026-00-10", "2026-01-00", "2026-01-32", "2026-1-01", "20261-01-01", " 2026-01-01"]) {
       expect(() => addDays(bad, 1), bad).toThrow(RangeError);
     }

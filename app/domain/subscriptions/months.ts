@@ -1,10 +1,10 @@
-import { addDays, addMonths, startOfMonth } from "~/lib/dates";
+import { addDays, addMonths, endOfMonth, startOfMonth } from "~/lib/dates";
 
 import type { IsoDate, Term, UsageMonth } from "./types";
 
 /** The last day of the month that starts on `periodStart`. */
 export function monthEnd(periodStart: IsoDate): IsoDate {
-  return addDays(addMonths(periodStart, 1), -1);
+  return periodStart.endsWith("-01") ? endOfMonth(periodStart) : addDays(addMonths(periodStart, 1), -1);
 }
 
 /**
