@@ -120,10 +120,22 @@ export async function startSession(
  * private side costs nothing.
  */
 export async function carriesSessionId(cookieHeader: string | null): Promise<boolean> {
-  if (!cookieHeader?.includes("__c365=")) return false;
-  const session = await sessionStorage().getSession(cookieHeader);
-  const sid = session.get("sid");
-  return typeof sid === "string" && sid.length > 0;
+  return (await cookieContents(cookieHeader)).sid !== null;
+}
+
+/**
+ * What our signed cookie carries, signature checked and nothing looked up:
+ * the session id and whether a one-time notice waits. Parsed (and its
+ * signature verified) once per request, though the cache middleware, the
+ * root loader and getIdentity all ask.
+ */
+function cookieContents(cookieHeader: string | null): Promise<{ sid: string | null; hasNotice: boolean }> {
+  if (!cookieHeader?.includes("__c365=")) return Promise.resolve({ sid: null, hasNotice: false });
+  return oncePerRequest(`cookie\u0000${cookieHeader}`, async () => {
+    const session = await sessionStorage().getSession(cookieHeader);
+    const sid: unknown = session.get("sid");
+    return { sid: typeof sid === "string" && sid.length > 0 ? sid : null, hasNotice: session.has("notice") };
+  });
 }
 
 const identities = new WeakMap<Request, Promise<Identity | null>>();
@@ -143,9 +155,8 @@ export function getIdentity(request: Request): Promise<Identity | null> {
 }
 
 async function resolveIdentity(request: Request): Promise<Identity | null> {
-  const session = await sessionStorage().getSession(request.headers.get("Cookie"));
-  const sid = session.get("sid");
-  if (typeof sid !== "string" || sid.length === 0) return null;
+  const { sid } = await cookieContents(request.headers.get("Cookie"));
+  if (sid === null) return null;
   const idHash = hashToken(sid);
   const row = await findSessionByHash(db(), idHash);
   const now = clock().now();
@@ -231,6 +242,8 @@ export async function flashNotice(request: Request, notice: string): Promise<str
 }
 
 export async function readNotice(request: Request): Promise<{ notice: string | null; setCookie: string | null }> {
+  // Most requests carry no notice: no second parse for them.
+  if (!(await cookieContents(request.headers.get("Cookie"))).hasNotice) return { notice: null, setCookie: null };
   const session = await sessionStorage().getSession(request.headers.get("Cookie"));
   const notice = session.get("notice") ?? null;
   return { notice, setCookie: notice ? await sessionStorage().commitSession(session) : null };
