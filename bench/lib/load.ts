@@ -68,20 +68,14 @@ function run(options: LoadOptions, seconds: number): Promise<RunOutcome> {
   });
 }
 
+/** The measurement of a target's measured run(s), with the server's RSS right after. */
+function measurementOf(options: LoadOptions, outcome: RunOutcome): Measurement {
+  return { name: options.name, path: options.path, expectStatus: options.expectStatus, ...outcome, rssBytes: options.sampleRss() };
+}
+
 export async function measure(options: LoadOptions): Promise<Measurement> {
   if (options.warmupSeconds > 0) await run(options, options.warmupSeconds);
-  const outcome = await run(options, options.durationSeconds);
-  return {
-    name: options.name,
-    path: options.path,
-    expectStatus: options.expectStatus,
-    seconds: outcome.seconds,
-    statuses: outcome.statuses,
-    connectionErrors: outcome.connectionErrors,
-    timeouts: outcome.timeouts,
-    latenciesMs: outcome.latenciesMs,
-    rssBytes: options.sampleRss(),
-  };
+  return measurementOf(options, await run(options, options.durationSeconds));
 }
 
 /** How many baseline/target slice pairs a compared target's measured run is cut into. */
@@ -118,18 +112,9 @@ export async function measureAgainstBaseline(options: LoadOptions, baseline: Loa
     baselineSlices.push(await run(baseline, sliceSeconds));
     targetSlices.push(await run(options, sliceSeconds));
   }
-  const outcome = merge(targetSlices);
   const beside = merge(baselineSlices);
   return {
-    name: options.name,
-    path: options.path,
-    expectStatus: options.expectStatus,
-    seconds: outcome.seconds,
-    statuses: outcome.statuses,
-    connectionErrors: outcome.connectionErrors,
-    timeouts: outcome.timeouts,
-    latenciesMs: outcome.latenciesMs,
-    rssBytes: options.sampleRss(),
+    ...measurementOf(options, merge(targetSlices)),
     pairedBaseline: { seconds: beside.seconds, served: beside.statuses[String(baseline.expectStatus)] ?? 0 },
   };
 }
