@@ -136,6 +136,12 @@ describe("confirming a sign-in link", () => {
     const setCookie = confirmed.headers.get("Set-Cookie")!;
     expect(setCookie).toMatch(/HttpOnly/i);
     expect(setCookie).toMatch(/SameSite=Lax/i);
+    // The cookie lives as long as the session (seven days), counted by the
+    // browser from its own clock: this test's clock is days behind the real
+    // one, and a cookie that expired on arrival would sign nobody in.
+    expect(setCookie).toMatch(/Max-Age=604800(;|$)/);
+    const expires = /Expires=([^;]+)/.exec(setCookie)?.[1];
+    if (expires) expect(new Date(expires).getTime()).toBeGreaterThan(Date.now());
     const identity = await getIdentity(new Request(`${ORIGIN}/account`, { headers: { Cookie: cookiePair(setCookie) } }));
     expect(identity).toMatchObject({ kind: "contact", email: amelia });
 

@@ -110,7 +110,11 @@ export async function startSession(
   await insertSession(db(), { idHash: hashToken(sid), subject, expiresAt, ip, userAgent, now });
   const session = await sessionStorage().getSession();
   session.set("sid", sid);
-  return sessionStorage().commitSession(session, { expires: expiresAt });
+  // Max-Age, not Expires: the browser counts it from its own clock, so a
+  // browser whose clock differs from ours (or a server whose date is pinned
+  // by APP_TODAY) still keeps the cookie exactly as long as the session lives.
+  const maxAge = Math.max(1, Math.floor((expiresAt.getTime() - now.getTime()) / 1000));
+  return sessionStorage().commitSession(session, { maxAge });
 }
 
 /**
