@@ -249,10 +249,10 @@ export async function stemWords(db: Db, locale: Locale, words: readonly string[]
 }
 
 /** Records a search that found nothing, so staff can see what is missing. */
-export async function recordFailedSearch(db: Db, { locale, query }: { locale: Locale; query: string }): Promise<void> {
+export async function recordFailedSearch(db: Db, { locale, query, at }: { locale: Locale; query: string; at: Date }): Promise<void> {
   await db
     .insertInto("kbSearches")
-    .values({ locale, query: Array.from(query).slice(0, MAX_QUERY_LENGTH).join(""), resultCount: 0 })
+    .values({ locale, query: Array.from(query).slice(0, MAX_QUERY_LENGTH).join(""), resultCount: 0, createdAt: at })
     .execute();
 }
 

@@ -11,14 +11,14 @@ import { HelpSearchForm } from "~/components/help/search-form";
 import { MIN_QUERY_LENGTH } from "~/domain/help/query";
 import { searchHelpCentre } from "~/domain/help/search.server";
 import { getFixedT, getLocale } from "~/lib/i18n/i18n.server";
-import { db } from "~/lib/services.server";
+import { clock, db } from "~/lib/services.server";
 
 export const handle = { i18n: ["help"] };
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const locale = await getLocale(request);
   const url = new URL(request.url);
-  const result = await searchHelpCentre(db(), { locale, query: url.searchParams.get("q") });
+  const result = await searchHelpCentre(db(), { locale, query: url.searchParams.get("q"), at: clock().now() });
   const t = getFixedT(locale, "help");
   return {
     ...result,

@@ -205,16 +205,16 @@ describe("a new article", () => {
     expect(await statesOf("sandbox-refresh")).toEqual({ en: "draft", ms: "missing", "zh-Hans": "missing", "zh-Hant": "missing" });
     const readerRequest = () => new Request("http://localhost/help/articles/sandbox-refresh", { headers: { "Accept-Language": "en", "User-Agent": "Mozilla/5.0 Chrome/126.0" } });
     await expect(publicArticleLoader({ request: readerRequest(), params: { slug: "sandbox-refresh" }, context })).rejects.toMatchObject({ status: 404 });
-    expect((await searchHelpCentre(database.db, { locale: "en", query: "xylograph" })).total).toBe(0);
+    expect((await searchHelpCentre(database.db, { at: NOW, locale: "en", query: "xylograph" })).total).toBe(0);
 
     const published = await callAction(editAction, { path: "/staff/help/articles/sandbox-refresh", params: { slug: "sandbox-refresh" }, cookie: staff, form: { intent: "publish", locale: "en" } });
     expect(published.data).toEqual({ intent: "publish", ok: true, changed: true });
     const page = (await publicArticleLoader({ request: readerRequest(), params: { slug: "sandbox-refresh" }, context })) as { article: { title: string } };
     expect(page.article.title).toBe("Refreshing your sandbox");
-    expect((await searchHelpCentre(database.db, { locale: "en", query: "xylograph" })).hits.map((h) => h.slug)).toEqual(["sandbox-refresh"]);
+    expect((await searchHelpCentre(database.db, { at: NOW, locale: "en", query: "xylograph" })).hits.map((h) => h.slug)).toEqual(["sandbox-refresh"]);
 
     await callAction(editAction, { path: "/staff/help/articles/sandbox-refresh", params: { slug: "sandbox-refresh" }, cookie: staff, form: { intent: "unpublish", locale: "en" } });
-    expect((await searchHelpCentre(database.db, { locale: "en", query: "xylograph" })).total).toBe(0);
+    expect((await searchHelpCentre(database.db, { at: NOW, locale: "en", query: "xylograph" })).total).toBe(0);
   });
 
   it("refuses a slug that is taken or malformed", async () => {

@@ -80,7 +80,7 @@ describe("searching in each language", () => {
     ["zh-Hant", "發票", "invoices-and-receipts", /^發票$/],
     ["zh-Hant", "匯出資料", "exporting-your-data", /^[匯出資料]{2,4}$/],
   ])("%s: “%s” finds %s first, with the words highlighted", async (locale, query, slug, highlight) => {
-    const result = await searchHelpCentre(database.db, { locale, query });
+    const result = await searchHelpCentre(database.db, { at: database.services.clock.now(), locale, query });
     expect(result.problem).toBeNull();
     expect(result.hits[0]?.slug).toBe(slug);
     expect(result.total).toBeGreaterThanOrEqual(1);
@@ -91,51 +91,51 @@ describe("searching in each language", () => {
   });
 
   it("searches only the reader's language", async () => {
-    const english = await searchHelpCentre(database.db, { locale: "en", query: "perkhidmatan" });
+    const english = await searchHelpCentre(database.db, { at: database.services.clock.now(), locale: "en", query: "perkhidmatan" });
     expect(english.total).toBe(0);
-    const malay = await searchHelpCentre(database.db, { locale: "ms", query: "perkhidmatan" });
+    const malay = await searchHelpCentre(database.db, { at: database.services.clock.now(), locale: "ms", query: "perkhidmatan" });
     expect(malay.total).toBeGreaterThan(0);
-    const chinese = await searchHelpCentre(database.db, { locale: "zh-Hans", query: "發票" });
+    const chinese = await searchHelpCentre(database.db, { at: database.services.clock.now(), locale: "zh-Hans", query: "發票" });
     expect(slugs(chinese)).not.toContain("invoices-and-receipts");
   });
 });
 
 describe("typos and suggestions", () => {
   it("finds the renewal articles for a misspelled English word and says what it searched for", async () => {
-    const result = await searchHelpCentre(database.db, { locale: "en", query: "renewl" });
+    const result = await searchHelpCentre(database.db, { at: database.services.clock.now(), locale: "en", query: "renewl" });
     expect(result.showingSuggestion).toBe(true);
     expect(result.suggestion).toMatch(/^renew(al)?$/);
     expect(slugs(result)).toContain("how-renewal-works");
   });
 
   it("finds the renewal articles for a misspelled Malay word", async () => {
-    const result = await searchHelpCentre(database.db, { locale: "ms", query: "pembaharun" });
+    const result = await searchHelpCentre(database.db, { at: database.services.clock.now(), locale: "ms", query: "pembaharun" });
     expect(result.suggestion).toBe("pembaharuan");
     expect(result.showingSuggestion).toBe(true);
     expect(slugs(result)).toContain("how-renewal-works");
   });
 
   it("puts the corrected article first when the misspelling is unambiguous", async () => {
-    const result = await searchHelpCentre(database.db, { locale: "en", query: "invoce" });
+    const result = await searchHelpCentre(database.db, { at: database.services.clock.now(), locale: "en", query: "invoce" });
     expect(result.suggestion).toBe("invoice");
     expect(result.hits[0]?.slug).toBe("invoices-and-receipts");
   });
 
   it("offers “did you mean” beside partial results, keeping the words that were right", async () => {
-    const result = await searchHelpCentre(database.db, { locale: "en", query: "grace perod" });
+    const result = await searchHelpCentre(database.db, { at: database.services.clock.now(), locale: "en", query: "grace perod" });
     expect(result.total).toBeGreaterThan(0);
     expect(result.showingSuggestion).toBe(false);
     expect(result.suggestion).toBe("grace period");
   });
 
   it("does not “correct” words the articles use in another form", async () => {
-    const result = await searchHelpCentre(database.db, { locale: "en", query: "renewing" });
+    const result = await searchHelpCentre(database.db, { at: database.services.clock.now(), locale: "en", query: "renewing" });
     expect(result.suggestion).toBeNull();
     expect(result.total).toBeGreaterThan(0);
   });
 
   it("offers popular articles when nothing matches, and no made-up suggestion", async () => {
-    const result = await searchHelpCentre(database.db, { locale: "en", query: "xylophone lessons" });
+    const result = await searchHelpCentre(database.db, { at: database.services.clock.now(), locale: "en", query: "xylophone lessons" });
     expect(result.total).toBe(0);
     expect(result.hits).toEqual([]);
     expect(result.suggestion).toBeNull();
@@ -147,7 +147,7 @@ describe("bad input", () => {
   it("searches nothing for an empty or one-character query, and records nothing", async () => {
     const before = (await failedSearches()).length;
     for (const query of ["", "   ", null, undefined, ["a", "b"], "a", "税", "\u0000\u0001"]) {
-      const result = await searchHelpCentre(database.db, { locale: "en", query });
+      const result = await searchHelpCentre(database.db, { at: database.services.clock.now(), locale: "en", query });
       expect(result.hits).toEqual([]);
       expect(result.problem).toMatch(/^(empty|too_short)$/);
       expect(result.popular.length).toBeGreaterThan(0);
@@ -156,10 +156,11 @@ describe("bad input", () => {
   });
 
   it("handles a 10 kB query: cut to 200 characters and searched", async () => {
-    const result = await searchHelpCentre(database.db, { locale: "en", query: "grace period ".repeat(800) });
+    const result = await searchHelpCentre(database.db, { at: database.services.clock.now(), locale: "en", query: "grace period ".repeat(800) });
     expect(Array.from(result.query).length).toBeLessThanOrEqual(200);
     expect(result.hits[0]?.slug).toBe("end-date-and-grace-period");
     const noise = await searchHelpCentre(database.db, {
+      at: database.services.clock.now(),
       locale: "zh-Hans",
       query: Array.from({ length: 10_240 }, (_, i) => String.fromCharCode(i % 0xd7ff)).join(""),
     });
@@ -176,7 +177,7 @@ describe("bad input", () => {
     ];
     for (const query of queries) {
       for (const locale of ["en", "ms", "zh-Hans", "zh-Hant"] as const) {
-        await expect(searchHelpCentre(database.db, { locale, query })).resolves.toBeTruthy();
+        await expect(searchHelpCentre(database.db, { at: database.services.clock.now(), locale, query })).resolves.toBeTruthy();
       }
     }
     const { n } = await database.db
@@ -190,10 +191,10 @@ describe("bad input", () => {
 describe("failed searches", () => {
   it("records a search that found nothing, truncated to 200 characters, and not one that found something", async () => {
     const before = (await failedSearches()).length;
-    await searchHelpCentre(database.db, { locale: "ms", query: "  mesin   kopi\u0007 " });
-    await searchHelpCentre(database.db, { locale: "en", query: "grace period" });
-    await searchHelpCentre(database.db, { locale: "en", query: "invoce" });
-    await searchHelpCentre(database.db, { locale: "zh-Hant", query: `量子${"電".repeat(400)}` });
+    await searchHelpCentre(database.db, { at: database.services.clock.now(), locale: "ms", query: "  mesin   kopi\u0007 " });
+    await searchHelpCentre(database.db, { at: database.services.clock.now(), locale: "en", query: "grace period" });
+    await searchHelpCentre(database.db, { at: database.services.clock.now(), locale: "en", query: "invoce" });
+    await searchHelpCentre(database.db, { at: database.services.clock.now(), locale: "zh-Hant", query: `量子${"電".repeat(400)}` });
     const recorded = (await failedSearches()).slice(before);
     expect(recorded).toEqual([
       { locale: "ms", query: "mesin kopi", resultCount: 0 },

@@ -51,7 +51,18 @@ export interface HelpSearchResult {
 
 export async function searchHelpCentre(
   db: Database,
-  { locale, query: rawQuery, limit = 10 }: { locale: Locale; query: unknown; limit?: number },
+  {
+    locale,
+    query: rawQuery,
+    limit = 10,
+    at,
+  }: {
+    locale: Locale;
+    query: unknown;
+    limit?: number;
+    /** When the search happens, from the app's clock: a search that finds nothing is recorded at it. */
+    at: Date;
+  },
 ): Promise<HelpSearchResult> {
   const query = normaliseQuery(rawQuery);
   const problem = queryProblem(query);
@@ -96,7 +107,7 @@ export async function searchHelpCentre(
   result.capped = found.capped;
   if (found.total === 0) {
     // A typo we could correct is not missing content; this is.
-    await recordFailedSearch(db, { locale, query });
+    await recordFailedSearch(db, { locale, query, at });
     result.popular = await listPopularArticles(db, { locale, limit: 5 });
     return result;
   }
