@@ -17,8 +17,27 @@ function twoDigits(value: number): string {
   return value < 10 ? `0${value}` : String(value);
 }
 
+/**
+ * A page asks for the same few dozen dates again and again (each contract's
+ * term and incentive windows, "today"), so parsed and printed dates are
+ * remembered; a full memo starts over.
+ */
+export const DATE_MEMO_LIMIT = 4_096;
+const msByIso = new Map<string, number>();
+const isoByMs = new Map<number, string>();
+
+function remember<K, V>(memo: Map<K, V>, key: K, value: V): V {
+  if (memo.size >= DATE_MEMO_LIMIT) memo.clear();
+  memo.set(key, value);
+  return value;
+}
+
 /** The ISO date of a UTC midnight, without Date#toISOString (this runs for every contract on a page). */
 function isoOfMs(ms: number): string {
+  return isoByMs.get(ms) ?? remember(isoByMs, ms, printIso(ms));
+}
+
+function printIso(ms: number): string {
   const date = new Date(ms);
   const year = date.getUTCFullYear();
   if (!Number.isFinite(year) || year < 0 || year > 9999) throw new RangeError("Invalid time value");
@@ -35,6 +54,10 @@ export function todayIso(clock: Clock): string {
  * month 0 or 13 and day 0 or 32 are invalid) at a third of the cost.
  */
 function parseMs(iso: string): number {
+  return msByIso.get(iso) ?? remember(msByIso, iso, readIso(iso));
+}
+
+function readIso(iso: string): number {
   if (!ISO_DATE.test(iso)) throw new RangeError(`Not an ISO date: ${iso}`);
   const month = Number(iso.slice(5, 7));
   const day = Number(iso.slice(8, 10));

@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 
-import { addDays, addMonths, addYears, daysBetween, endOfMonth, isIsoDate, startOfMonth } from "~/lib/dates";
+import { addDays, addMonths, addYears, DATE_MEMO_LIMIT, daysBetween, endOfMonth, isIsoDate, startOfMonth } from "~/lib/dates";
 import { currencyDigits, formatDate, formatMoney } from "~/lib/format";
 
 describe("dates", () => {
@@ -45,6 +45,15 @@ describe("dates", () => {
     for (const bad of ["2026-13-01", "2026-00-10", "2026-01-00", "2026-01-32", "2026-1-01", "20261-01-01", " 2026-01-01"]) {
       expect(() => addDays(bad, 1), bad).toThrow(RangeError);
     }
+  });
+
+  it("answers the same from its memo, after the memo starts over, and never remembers a bad date", () => {
+    const first = [addDays("2026-11-25", 30), daysBetween("2026-11-25", "2027-02-28")];
+    // More distinct dates than the memo holds, so it starts over at least once.
+    for (let offset = 0; offset <= DATE_MEMO_LIMIT + 10; offset++) addDays("2000-01-01", offset);
+    expect([addDays("2026-11-25", 30), daysBetween("2026-11-25", "2027-02-28")]).toEqual(first);
+    expect(first).toEqual(["2026-12-25", 95]);
+    for (let attempt = 0; attempt < 2; attempt++) expect(() => addDays("2026-13-01", 0)).toThrow(RangeError);
   });
 
   it("recognises real ISO dates only", () => {

@@ -1,6 +1,6 @@
 import type { i18n as I18n } from "i18next";
 
-/** Entries per language before the memo starts over (a page uses a few hundred strings). */
+/** Entries (all languages and scopes together) before the memo starts over (a page uses a few hundred strings). */
 export const MEMO_LIMIT = 20_000;
 
 /**
@@ -10,8 +10,8 @@ export const MEMO_LIMIT = 20_000;
  * functions, `returnObjects` and per-call language or namespace go straight
  * to i18next.
  */
-function memoKey(key: unknown, options: unknown, rest: readonly unknown[]): string | null {
-  if (typeof key !== "string" || rest.length > 0) return null;
+function memoKey(key: unknown, options: unknown): string | null {
+  if (typeof key !== "string") return null;
   if (options === undefined) return key;
   if (typeof options !== "object" || options === null || Array.isArray(options)) return null;
   let suffix = "";
@@ -55,23 +55,33 @@ type GetFixedT = (lng: unknown, ns?: unknown, keyPrefix?: unknown, fixedOpts?: u
  * react-i18next hands to components remember their string results.
  */
 export function memoizeFixedT(instance: I18n): void {
-  const memo = new Map<string, string>();
+  // One memo per scope (language, namespaces), found once per fixed t, so a
+  // call without options looks its key up as it is: no string is built.
+  const memos = new Map<string, Map<string, string>>();
+  let entries = 0;
   const original = instance.getFixedT.bind(instance) as unknown as GetFixedT;
   const getFixedT: GetFixedT = (lng, ns, keyPrefix, fixedOpts) => {
     const fixed = original(lng, ns, keyPrefix, fixedOpts);
     const scopeNs = scopeNamespaces(fixedOpts);
     if (keyPrefix || scopeNs === null || typeof lng !== "string") return fixed;
-    const scope = `${lng}\u0003${Array.isArray(ns) ? ns.join(",") : String(ns ?? "")}\u0003${scopeNs}\u0003`;
+    const scope = `${lng}\u0003${Array.isArray(ns) ? ns.join(",") : String(ns ?? "")}\u0003${scopeNs}`;
+    let memo = memos.get(scope);
+    if (!memo) memos.set(scope, (memo = new Map()));
+    const scopeMemo = memo;
     const memoised: LooseT = (key, options, ...rest) => {
-      const callKey = memoKey(key, options, rest);
+      const callKey = rest.length > 0 ? null : memoKey(key, options);
       if (callKey === null) return fixed(key, options, ...rest);
-      const cacheKey = scope + callKey;
-      const hit = memo.get(cacheKey);
+      const hit = scopeMemo.get(callKey);
       if (hit !== undefined) return hit;
       const result = fixed(key, options);
       if (typeof result === "string") {
-        if (memo.size >= MEMO_LIMIT) memo.clear();
-        memo.set(cacheKey, result);
+        if (entries >= MEMO_LIMIT) {
+          // Cleared in place: fixed t functions handed out earlier keep their memo.
+          for (const each of memos.values()) each.clear();
+          entries = 0;
+        }
+        scopeMemo.set(callKey, result);
+        entries += 1;
       }
       return result;
     };
