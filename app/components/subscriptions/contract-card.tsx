@@ -1,4 +1,3 @@
-import { Link } from "@remix-run/react";
 import type { TFunction } from "i18next";
 import { useMemo } from "react";
 import { useTranslation } from "react-i18next";
@@ -42,7 +41,11 @@ export function useCardLabels(): { t: TFunction<"account">; format: Formatters; 
   return { t, format, labels };
 }
 
-/** One contract on the account home: where it stands, what it costs, what to do next. */
+/**
+ * One contract on the account home: where it stands, what it costs, what to
+ * do next. Its links are plain anchors: the list they sit in navigates for
+ * them (useDelegatedLinks in AccountHome).
+ */
 export function ContractCard({
   card,
   links,
@@ -62,10 +65,10 @@ export function ContractCard({
     <article className={`contract-card contract-card-${card.badge}`} aria-labelledby={headingId}>
       <header className="contract-card-head">
         <h2 id={headingId} className="contract-card-title">
-          <Link to={links.contract(card.id)} prefetch="intent">
+          <a href={links.contract(card.id)} data-discover="true" data-prefetch="intent">
             {plan}
             <span className="contract-card-number">{t("card.contract", { number: card.number })}</span>
-          </Link>
+          </a>
         </h2>
         <span className={`badge ${BADGE_TONE[card.badge]}`}>{labels.badges[card.badge]}</span>
       </header>
@@ -119,15 +122,15 @@ export function ContractCard({
           {nextActionText(action, t, format)}
         </p>
         {action.kind === "renew" ? (
-          <Link to={links.renew(card.id)} className="button">
+          <a href={links.renew(card.id)} data-discover="true" className="button">
             {labels.renew}
             <span className="visually-hidden"> ({t("cta.contractRef", { number: card.number })})</span>
-          </Link>
+          </a>
         ) : action.kind === "contact" ? (
-          <Link to={links.support} className="button button-secondary">
+          <a href={links.support} data-discover="true" className="button button-secondary">
             {labels.contact}
             <span className="visually-hidden"> ({t("cta.contractRef", { number: card.number })})</span>
-          </Link>
+          </a>
         ) : null}
       </div>
     </article>
