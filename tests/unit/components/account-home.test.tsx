@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 
 import { AccountHome } from "~/components/subscriptions";
+import { CARDS_UP_TO } from "~/components/subscriptions/account-home";
 import { buildAccountHome } from "~/domain/subscriptions";
 
 import { renderHtml, textOf } from "../../support/render";
@@ -46,6 +47,34 @@ describe("AccountHome", () => {
     expect(textOf(html)).toContain("Renew now (contract C365-10002)");
     const routed = renderHtml(<AccountHome view={view} links={{ renew: (id) => `/somewhere/${id}/renew` }} />);
     expect(routed).toContain(`href="/somewhere/${open.id}/renew"`);
+  });
+
+  it("shows a larger account its urgent contracts as cards and every other one as a table row", () => {
+    const calm = [200, 230, 260, 290, 320].map((days) => homeRow(days));
+    const many = buildAccountHome([...calm, later, open, grace], TODAY, seededStep);
+    expect(many.contracts.length).toBeGreaterThan(CARDS_UP_TO);
+    const html = renderHtml(<AccountHome view={many} />);
+    const text = textOf(html);
+    expect(text).toContain("8 contracts 2 need your attention");
+    // The two that need attention are cards, first; the six others are rows.
+    expect(html.match(/<article class="contract-card /g)).toHaveLength(2);
+    expect(html.indexOf("C365-10004")).toBeLessThan(html.indexOf("<table"));
+    expect(html.match(/<tr>/g)).toHaveLength(1 + 6);
+    for (const row of [...calm, later, open, grace]) {
+      expect(html.split(`href="/account/contracts/${row.id}"`)).toHaveLength(2);
+    }
+    expect(text).toContain("Active");
+  });
+
+  it("keeps cards for every contract of an account that has few", () => {
+    const few = buildAccountHome(
+      Array.from({ length: CARDS_UP_TO }, (_, index) => homeRow(200 + index)),
+      TODAY,
+      seededStep,
+    );
+    const html = renderHtml(<AccountHome view={few} />);
+    expect(html.match(/<article class="contract-card /g)).toHaveLength(CARDS_UP_TO);
+    expect(html).not.toContain("<table");
   });
 
   it("has a designed empty state", () => {
