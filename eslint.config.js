@@ -62,6 +62,37 @@ export default tseslint.config(
     },
   },
   {
+    // A page module reaches server code only through its own `.server` facade
+    // (app/root.server.ts, app/routes/__<route>.server.ts): every other
+    // `.server` module, and @remix-run/node's runtime helpers, would each add
+    // an empty stub chunk to the page's initial JavaScript (see app/root.server.ts).
+    files: ["app/root.tsx", "app/routes/**/*.tsx"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          paths: [
+            { name: "kysely", message: "Routes and components call app/models or app/domain, never SQL." },
+            { name: "pg", message: "Routes and components call app/models or app/domain, never SQL." },
+            {
+              name: "@remix-run/node",
+              importNames: ["data", "redirect", "json", "redirectDocument", "replace"],
+              allowTypeImports: true,
+              message: "Re-export it from this route's `.server` facade: imported here it adds a stub chunk to the page.",
+            },
+          ],
+          patterns: [
+            {
+              regex: "^(?!\\./__|~/root\\.server$).*\\.server$",
+              allowTypeImports: true,
+              message: "Import server code through this route's `.server` facade (app/routes/__<route>.server.ts, or app/root.server.ts).",
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     files: ["scripts/**", "tests/**", "bench/**", "db/**", "server/**", "*.config.*", "content/**"],
     rules: { "no-console": "off", "no-restricted-imports": "off" },
   },

@@ -1,4 +1,4 @@
-import { data, type HeadersFunction, type LinksFunction, type LoaderFunctionArgs } from "@remix-run/node";
+import type { HeadersFunction, LinksFunction, LoaderFunctionArgs } from "@remix-run/node";
 import {
   Links,
   Meta,
@@ -14,12 +14,10 @@ import { useChangeLanguage } from "remix-i18next/react";
 
 import { AppShell } from "~/components/app-shell";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
-import { getIdentity, readNotice } from "~/lib/auth/session.server";
-import { getLocale } from "~/lib/i18n/i18n.server";
-import { catalogueVersion } from "~/lib/i18n/version.server";
 import { I18nStore } from "~/lib/i18n/store";
 import { useNonce } from "~/lib/nonce";
 import { PageTitle } from "~/lib/page-title";
+import { catalogueVersion, data, getIdentity, getLocale, readNotice } from "~/root.server";
 import styles from "~/styles/app.css";
 
 export const links: LinksFunction = () => [

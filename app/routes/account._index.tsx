@@ -5,11 +5,9 @@ import { useTranslation } from "react-i18next";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { AccountHome } from "~/components/subscriptions/account-home";
 import { buildAccountHome } from "~/domain/subscriptions";
-import { requireCustomer } from "~/lib/auth/guards.server";
 import { todayIso } from "~/lib/dates";
-import { incentiveStepsFrom } from "~/lib/incentive-steps.server";
-import { clock, db } from "~/lib/services.server";
-import { loadAccountHome } from "~/models/contracts.server";
+
+import { clock, db, incentiveStepsFrom, loadAccountHome, requireCustomer } from "./__account._index.server";
 
 export const handle = { i18n: ["account"], title: "common:nav.account" };
 

@@ -15,11 +15,17 @@ import type { SubscriptionLinks } from "~/components/subscriptions/links";
 import { UsageCharts } from "~/components/subscriptions/usage-charts";
 import { ValueRecapSection } from "~/components/subscriptions/value-recap";
 import { buildContractPage } from "~/domain/subscriptions";
-import { notFound, parseIdOr404, requireCustomer } from "~/lib/auth/guards.server";
 import { todayIso } from "~/lib/dates";
-import { incentiveStepsFor } from "~/lib/incentive-steps.server";
-import { clock, db } from "~/lib/services.server";
-import { findContractForAccount } from "~/models/contracts.server";
+
+import {
+  clock,
+  db,
+  findContractForAccount,
+  incentiveStepsFor,
+  notFound,
+  parseIdOr404,
+  requireCustomer,
+} from "./__account.contracts.$contractId._index.server";
 
 export const handle = {
   i18n: ["account", "contract", "catalog"],

@@ -5,11 +5,17 @@ import { useTranslation } from "react-i18next";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { ValueRecapSection } from "~/components/subscriptions/value-recap";
 import { buildContractPage } from "~/domain/subscriptions";
-import { notFound, parseIdOr404, requireCustomer } from "~/lib/auth/guards.server";
 import { todayIso } from "~/lib/dates";
-import { incentiveStepsFor } from "~/lib/incentive-steps.server";
-import { clock, db } from "~/lib/services.server";
-import { findContractForAccount } from "~/models/contracts.server";
+
+import {
+  clock,
+  db,
+  findContractForAccount,
+  incentiveStepsFor,
+  notFound,
+  parseIdOr404,
+  requireCustomer,
+} from "./__account.contracts.$contractId.recap.server";
 
 export const handle = {
   i18n: ["account", "contract"],

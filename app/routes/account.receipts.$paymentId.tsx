@@ -1,11 +1,12 @@
-import { data, type LoaderFunctionArgs } from "@remix-run/node";
+import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 
 import { ChargeSummary } from "~/components/checkout/charge-summary";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { formatDate, formatDateTime, formatMoney } from "~/lib/format";
-import { requireReceiptAccess } from "~/lib/payments/access.server";
+
+import { data, requireReceiptAccess } from "./__account.receipts.$paymentId.server";
 
 export const handle = {
   i18n: ["checkout", "pricing", "catalog"],

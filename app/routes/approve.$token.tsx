@@ -1,18 +1,24 @@
-import { data, redirect, type ActionFunctionArgs, type HeadersFunction, type LoaderFunctionArgs } from "@remix-run/node";
+import type { ActionFunctionArgs, HeadersFunction, LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation, useParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { QuoteBreakdown } from "~/components/quote-breakdown";
-import { ApprovalDecisionSchema } from "~/domain/renewal/schemas.server";
-import { openApprovalLink } from "~/lib/auth/portal-links.server";
 import { formatDate } from "~/lib/format";
 import { parseForm } from "~/lib/forms";
-import { readFormData } from "~/lib/forms.server";
-import { decideOnQuote, readApprovalLink } from "~/lib/renewal/approvals.server";
-import { clock } from "~/lib/services.server";
 import { useValidatedForm } from "~/lib/use-validated-form";
 import { RENEWAL_NAMESPACES } from "~/lib/renewal/namespaces";
+
+import {
+  ApprovalDecisionSchema,
+  clock,
+  data,
+  decideOnQuote,
+  openApprovalLink,
+  readApprovalLink,
+  readFormData,
+  redirect,
+} from "./__approve.$token.server";
 
 export const handle = {
   i18n: [...RENEWAL_NAMESPACES],

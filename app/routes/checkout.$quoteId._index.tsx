@@ -1,4 +1,4 @@
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 
@@ -6,15 +6,23 @@ import { ChargeSummary } from "~/components/checkout/charge-summary";
 import { CheckoutStatePanel } from "~/components/checkout/state-panel";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { CARD_PAYMENT_LIMIT } from "~/domain/payments/checkout";
-import { notFound } from "~/lib/auth/guards.server";
-import { recordPortalLinkAction } from "~/lib/auth/portal-links.server";
 import { formatDate, formatDateTime, formatMoney } from "~/lib/format";
-import { getLocale } from "~/lib/i18n/i18n.server";
-import { requireCheckoutAccess } from "~/lib/payments/access.server";
-import { loadCheckout, startCheckout } from "~/lib/payments/checkout.server";
-import { paymentProvider, publicBaseUrl } from "~/lib/payments/index.server";
 import { paymentPaths } from "~/lib/payments/urls";
-import { clock, db } from "~/lib/services.server";
+
+import {
+  clock,
+  data,
+  db,
+  getLocale,
+  loadCheckout,
+  notFound,
+  paymentProvider,
+  publicBaseUrl,
+  recordPortalLinkAction,
+  redirect,
+  requireCheckoutAccess,
+  startCheckout,
+} from "./__checkout.$quoteId._index.server";
 
 export const handle = { i18n: ["checkout", "pricing", "catalog"], title: "checkout:page.title" };
 

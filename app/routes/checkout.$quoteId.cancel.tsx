@@ -1,15 +1,20 @@
-import { data, type LoaderFunctionArgs } from "@remix-run/node";
+import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { checkoutState } from "~/domain/payments/checkout";
-import { notFound } from "~/lib/auth/guards.server";
 import { formatDateTime } from "~/lib/format";
-import { requireCheckoutAccess } from "~/lib/payments/access.server";
 import { paymentPaths } from "~/lib/payments/urls";
-import { clock, db } from "~/lib/services.server";
-import { findConfirmation } from "~/models/payments.server";
+
+import {
+  clock,
+  data,
+  db,
+  findConfirmation,
+  notFound,
+  requireCheckoutAccess,
+} from "./__checkout.$quoteId.cancel.server";
 
 export const handle = { i18n: ["checkout"], title: "checkout:cancel.title" };
 

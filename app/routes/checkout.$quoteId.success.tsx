@@ -1,22 +1,32 @@
-import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 
 import { GeneralErrorBoundary } from "~/components/error-boundary";
-import { NpsSchema } from "~/domain/payments/schemas.server";
-import { notFound } from "~/lib/auth/guards.server";
 import { formatDate, formatMoney } from "~/lib/format";
 import { parseForm } from "~/lib/forms";
-import { readFormData } from "~/lib/forms.server";
-import { errorFields, log } from "~/lib/log.server";
-import { requireCheckoutAccess } from "~/lib/payments/access.server";
-import { paymentProvider, publicBaseUrl } from "~/lib/payments/index.server";
 import { PaymentProviderError } from "~/lib/payments/provider";
-import { applyProviderSession } from "~/lib/payments/settle.server";
 import { paymentPaths } from "~/lib/payments/urls";
-import { clock, db } from "~/lib/services.server";
 import { useValidatedForm } from "~/lib/use-validated-form";
-import { findConfirmation, findNpsForQuote, hasRefusedPayment, recordRenewalNps } from "~/models/payments.server";
+
+import {
+  applyProviderSession,
+  clock,
+  data,
+  db,
+  errorFields,
+  findConfirmation,
+  findNpsForQuote,
+  hasRefusedPayment,
+  log,
+  notFound,
+  NpsSchema,
+  paymentProvider,
+  publicBaseUrl,
+  readFormData,
+  recordRenewalNps,
+  requireCheckoutAccess,
+} from "./__checkout.$quoteId.success.server";
 
 export const handle = {
   i18n: ["checkout", "pricing"],

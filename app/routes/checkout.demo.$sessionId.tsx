@@ -1,4 +1,4 @@
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 
@@ -6,19 +6,26 @@ import { ChargeSummary } from "~/components/checkout/charge-summary";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { TextField } from "~/components/form-field";
 import { DEMO_CARDS, demoCardOutcome } from "~/domain/payments/demo-cards";
-import { demoCardSchema } from "~/domain/payments/schemas.server";
-import { notFound } from "~/lib/auth/guards.server";
 import { todayIso } from "~/lib/dates";
 import { formatMoney } from "~/lib/format";
 import { parseForm } from "~/lib/forms";
-import { readFormData } from "~/lib/forms.server";
-import { requireDemoSessionAccess } from "~/lib/payments/access.server";
-import { payDemoSession } from "~/lib/payments/demo-checkout.server";
-import { paymentProvider, publicBaseUrl } from "~/lib/payments/index.server";
 import { paymentPaths } from "~/lib/payments/urls";
-import { clock, db } from "~/lib/services.server";
 import { useValidatedForm } from "~/lib/use-validated-form";
-import { findQuoteForAccount } from "~/models/quotes.server";
+
+import {
+  clock,
+  data,
+  db,
+  demoCardSchema,
+  findQuoteForAccount,
+  notFound,
+  payDemoSession,
+  paymentProvider,
+  publicBaseUrl,
+  readFormData,
+  redirect,
+  requireDemoSessionAccess,
+} from "./__checkout.demo.$sessionId.server";
 
 export const handle = { i18n: ["checkout", "pricing", "catalog"], title: "checkout:demo.title" };
 

@@ -4,11 +4,9 @@ import { Fragment } from "react";
 import { useTranslation } from "react-i18next";
 
 import { GeneralErrorBoundary } from "~/components/error-boundary";
-import { notFound, parseIdOr404 } from "~/lib/auth/guards.server";
-import { env } from "~/lib/env.server";
 import { formatDateTime } from "~/lib/format";
-import { db } from "~/lib/services.server";
-import { findOutboxMessage } from "~/models/email-outbox.server";
+
+import { db, env, findOutboxMessage, notFound, parseIdOr404 } from "./__dev.mailbox.$id.server";
 
 export const handle = { i18n: ["auth"], title: (data: unknown) =>
     data ? { key: "common:pageTitle.raw", params: { text: (data as { message: { subject: string } }).message.subject } } : null };

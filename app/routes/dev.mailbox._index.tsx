@@ -3,11 +3,9 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 
 import { GeneralErrorBoundary } from "~/components/error-boundary";
-import { notFound } from "~/lib/auth/guards.server";
-import { env } from "~/lib/env.server";
 import { formatDateTime } from "~/lib/format";
-import { db } from "~/lib/services.server";
-import { listOutbox } from "~/models/email-outbox.server";
+
+import { db, env, listOutbox, notFound } from "./__dev.mailbox._index.server";
 
 export const handle = { i18n: ["auth"], title: "auth:mailbox.title" };
 

@@ -6,10 +6,8 @@ import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { Breadcrumbs } from "~/components/help/breadcrumbs";
 import { ContactSupport } from "~/components/help/contact-support";
 import { HelpSearchForm } from "~/components/help/search-form";
-import { loadFaq } from "~/domain/help/faq.server";
-import { getFixedT, getLocale } from "~/lib/i18n/i18n.server";
-import { db } from "~/lib/services.server";
-import { findArticleTitles } from "~/models/kb.server";
+
+import { db, findArticleTitles, getFixedT, getLocale, loadFaq } from "./__faq.server";
 
 export const handle = { i18n: ["help"] };
 

@@ -1,13 +1,11 @@
-import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { NpsForm } from "~/components/nps-form";
-import { findNpsPrevious, submitNps } from "~/domain/support/nps.server";
-import { requireCustomer } from "~/lib/auth/guards.server";
-import { readFormData } from "~/lib/forms.server";
-import { clock, db } from "~/lib/services.server";
+
+import { clock, data, db, findNpsPrevious, readFormData, requireCustomer, submitNps } from "./__feedback.nps.server";
 
 export const handle = { i18n: ["support"], title: "support:nps.pageTitle" };
 

@@ -7,9 +7,8 @@ import { ArticleList } from "~/components/help/article-list";
 import { ContactSupport } from "~/components/help/contact-support";
 import { HelpSearchForm } from "~/components/help/search-form";
 import { KB_CATEGORIES } from "~/domain/help/categories";
-import { getFixedT, getLocale } from "~/lib/i18n/i18n.server";
-import { db } from "~/lib/services.server";
-import { listCategorySummaries, listPopularArticles } from "~/models/kb.server";
+
+import { db, getFixedT, getLocale, listCategorySummaries, listPopularArticles } from "./__help._index.server";
 
 export const handle = { i18n: ["help"] };
 

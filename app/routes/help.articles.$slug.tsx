@@ -1,4 +1,4 @@
-import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useLoaderData, type ShouldRevalidateFunction } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 
@@ -10,24 +10,30 @@ import { ArticleFeedback } from "~/components/help/feedback";
 import { HelpNotFound } from "~/components/help/not-found";
 import { HelpSearchForm } from "~/components/help/search-form";
 import { isArticleSlug, parseKeywords } from "~/domain/help/categories";
-import { extractToc } from "~/domain/help/markdown.server";
 import type { FeedbackActionData, FeedbackState } from "~/domain/help/schemas";
-import { feedbackErrors, FeedbackSchema } from "~/domain/help/schemas.server";
 import { shouldCountView } from "~/domain/help/views";
 import { formatDate } from "~/lib/format";
-import { readFormData } from "~/lib/forms.server";
-import { getFixedT, getLocale } from "~/lib/i18n/i18n.server";
-import { db } from "~/lib/services.server";
-import { ensureVisitorId, hashVisitorId, readVisitorId } from "~/lib/visitor.server";
+
 import {
   addFeedbackComment,
   countArticleView,
+  data,
+  db,
+  ensureVisitorId,
+  extractToc,
+  feedbackErrors,
+  FeedbackSchema,
   findArticleForReader,
   findVisitorFeedback,
+  getFixedT,
+  getLocale,
+  hashVisitorId,
   listRelatedArticles,
+  readFormData,
+  readVisitorId,
   saveArticleFeedback,
   summariseFeedback,
-} from "~/models/kb.server";
+} from "./__help.articles.$slug.server";
 
 export const handle = { i18n: ["help"] };
 

@@ -9,9 +9,8 @@ import { ContactSupport } from "~/components/help/contact-support";
 import { HelpNotFound } from "~/components/help/not-found";
 import { HelpSearchForm } from "~/components/help/search-form";
 import { isKbCategory } from "~/domain/help/categories";
-import { getFixedT, getLocale } from "~/lib/i18n/i18n.server";
-import { db } from "~/lib/services.server";
-import { listArticlesInCategory } from "~/models/kb.server";
+
+import { db, getFixedT, getLocale, listArticlesInCategory } from "./__help.categories.$category.server";
 
 export const handle = { i18n: ["help"] };
 

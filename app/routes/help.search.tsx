@@ -9,9 +9,8 @@ import { ContactSupport } from "~/components/help/contact-support";
 import { Highlighted } from "~/components/help/highlighted";
 import { HelpSearchForm } from "~/components/help/search-form";
 import { MIN_QUERY_LENGTH } from "~/domain/help/query";
-import { searchHelpCentre } from "~/domain/help/search.server";
-import { getFixedT, getLocale } from "~/lib/i18n/i18n.server";
-import { clock, db } from "~/lib/services.server";
+
+import { clock, db, getFixedT, getLocale, searchHelpCentre } from "./__help.search.server";
 
 export const handle = { i18n: ["help"] };
 

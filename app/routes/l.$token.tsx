@@ -1,9 +1,10 @@
-import { data, redirect, type HeadersFunction, type LoaderFunctionArgs } from "@remix-run/node";
+import type { HeadersFunction, LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 
 import { GeneralErrorBoundary } from "~/components/error-boundary";
-import { openPortalLink } from "~/lib/auth/portal-links.server";
+
+import { data, openPortalLink, redirect } from "./__l.$token.server";
 
 export const handle = { i18n: ["auth"], title: (data: unknown) => (data ? { key: `auth:portalLink.${(data as { reason: string }).reason}.title` } : null) };
 

@@ -1,9 +1,9 @@
-import { redirect, type ActionFunctionArgs } from "@remix-run/node";
+import type { ActionFunctionArgs } from "@remix-run/node";
 
-import { readFormData } from "~/lib/forms.server";
 import { isLocale } from "~/lib/i18n/config";
-import { localeCookie } from "~/lib/i18n/i18n.server";
 import { safeRedirect } from "~/lib/safe-redirect";
+
+import { localeCookie, readFormData, redirect } from "./__language.server";
 
 /** The language switcher posts here: remember the choice, go back. */
 export async function action({ request }: ActionFunctionArgs) {

@@ -1,4 +1,4 @@
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation, useSubmit } from "@remix-run/react";
 import { useEffect, useRef, type FormEvent } from "react";
 import { useTranslation } from "react-i18next";
@@ -7,17 +7,29 @@ import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { QuoteBreakdown } from "~/components/quote-breakdown";
 import { OFFERED_TERM_YEARS, type PricedQuote, type PricingError, type QuoteOptions } from "~/domain/pricing";
 import { incentiveCountdown, type Countdown as CountdownData } from "~/domain/renewal/countdown";
-import { fieldForPath, readOptions } from "~/domain/renewal/options.server";
-import { notFound, parseIdOr404 } from "~/lib/auth/guards.server";
-import { recordPortalLinkAction } from "~/lib/auth/portal-links.server";
 import { daysBetween, todayIso } from "~/lib/dates";
 import { formatDate, formatMoney } from "~/lib/format";
-import { readFormData } from "~/lib/forms.server";
-import { actorOf, requireRenewalEditor } from "~/lib/renewal/access.server";
-import { loadRenewal, priceRenewal, saveRenewalQuote, type LoadedRenewal } from "~/lib/renewal/quotes.server";
-import { clock, db } from "~/lib/services.server";
-import { findRenewalPage } from "~/models/renewal-page.server";
 import { RENEWAL_NAMESPACES } from "~/lib/renewal/namespaces";
+
+import {
+  actorOf,
+  clock,
+  data,
+  db,
+  fieldForPath,
+  findRenewalPage,
+  type LoadedRenewal,
+  loadRenewal,
+  notFound,
+  parseIdOr404,
+  priceRenewal,
+  readFormData,
+  readOptions,
+  recordPortalLinkAction,
+  redirect,
+  requireRenewalEditor,
+  saveRenewalQuote,
+} from "./__renew.$contractId._index.server";
 
 export const handle = {
   i18n: [...RENEWAL_NAMESPACES],

@@ -1,25 +1,36 @@
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import type { QuoteOptions } from "~/domain/pricing";
 import { NON_RENEWAL_REASONS } from "~/domain/renewal/choices";
-import { nonRenewalAlternatives, optionsToSearchParams } from "~/domain/renewal/options.server";
-import { NonRenewalSchema } from "~/domain/renewal/schemas.server";
-import { notFound, parseIdOr404 } from "~/lib/auth/guards.server";
-import { recordPortalLinkAction } from "~/lib/auth/portal-links.server";
 import { todayIso } from "~/lib/dates";
 import { formatDate, formatMoney } from "~/lib/format";
 import { parseForm } from "~/lib/forms";
-import { readFormData } from "~/lib/forms.server";
-import { actorOf, requireRenewalEditor } from "~/lib/renewal/access.server";
-import { recordNonRenewal } from "~/lib/renewal/non-renewal.server";
-import { loadRenewal, priceRenewal, type LoadedRenewal } from "~/lib/renewal/quotes.server";
-import { clock, db } from "~/lib/services.server";
 import { useValidatedForm } from "~/lib/use-validated-form";
-import { findNonRenewal } from "~/models/non-renewal.server";
 import { RENEWAL_NAMESPACES } from "~/lib/renewal/namespaces";
+
+import {
+  actorOf,
+  clock,
+  data,
+  db,
+  findNonRenewal,
+  type LoadedRenewal,
+  loadRenewal,
+  nonRenewalAlternatives,
+  NonRenewalSchema,
+  notFound,
+  optionsToSearchParams,
+  parseIdOr404,
+  priceRenewal,
+  readFormData,
+  recordNonRenewal,
+  recordPortalLinkAction,
+  redirect,
+  requireRenewalEditor,
+} from "./__renew.$contractId.not-renewing.server";
 
 export const handle = {
   i18n: [...RENEWAL_NAMESPACES],

@@ -1,4 +1,4 @@
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 
@@ -6,21 +6,32 @@ import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { TextField } from "~/components/form-field";
 import { QuoteBreakdown } from "~/components/quote-breakdown";
 import { CONFIRMED_STATUSES } from "~/domain/renewal/confirmation";
-import { ConfirmQuoteSchema } from "~/domain/renewal/schemas.server";
-import { notFound, parseIdOr404 } from "~/lib/auth/guards.server";
-import { recordPortalLinkAction } from "~/lib/auth/portal-links.server";
 import { todayIso } from "~/lib/dates";
 import { formatDate, formatMoney } from "~/lib/format";
 import { parseForm } from "~/lib/forms";
-import { readFormData } from "~/lib/forms.server";
-import { actorOf, requireQuoteAccess, requireRenewalEditor } from "~/lib/renewal/access.server";
-import { confirmRenewalQuote, priceFresh, saveRenewalQuote } from "~/lib/renewal/quotes.server";
-import { clock, db } from "~/lib/services.server";
 import { useValidatedForm } from "~/lib/use-validated-form";
-import { findDecision } from "~/models/approvals.server";
-import { findQuoteForAccount } from "~/models/quotes.server";
-import { latestQuoteVersion } from "~/models/renewal-quotes.server";
 import { RENEWAL_NAMESPACES } from "~/lib/renewal/namespaces";
+
+import {
+  actorOf,
+  clock,
+  ConfirmQuoteSchema,
+  confirmRenewalQuote,
+  data,
+  db,
+  findDecision,
+  findQuoteForAccount,
+  latestQuoteVersion,
+  notFound,
+  parseIdOr404,
+  priceFresh,
+  readFormData,
+  recordPortalLinkAction,
+  redirect,
+  requireQuoteAccess,
+  requireRenewalEditor,
+  saveRenewalQuote,
+} from "./__renew.$contractId.quotes.$quoteId._index.server";
 
 export const handle = {
   i18n: [...RENEWAL_NAMESPACES],

@@ -1,22 +1,31 @@
-import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { TextField } from "~/components/form-field";
-import { ShareQuoteSchema } from "~/domain/renewal/schemas.server";
-import { isUuid, notFound, parseIdOr404 } from "~/lib/auth/guards.server";
-import { recordPortalLinkAction } from "~/lib/auth/portal-links.server";
 import { formatDate, formatDateTime, formatMoney } from "~/lib/format";
 import { parseForm } from "~/lib/forms";
-import { readFormData } from "~/lib/forms.server";
-import { getLocale } from "~/lib/i18n/i18n.server";
-import { actorOf, requireRenewalEditor } from "~/lib/renewal/access.server";
-import { revokeShare, shareQuote } from "~/lib/renewal/approvals.server";
-import { clock, db } from "~/lib/services.server";
 import { useValidatedForm } from "~/lib/use-validated-form";
-import { listQuoteShares } from "~/models/approvals.server";
-import { findQuoteForAccount } from "~/models/quotes.server";
+
+import {
+  actorOf,
+  clock,
+  data,
+  db,
+  findQuoteForAccount,
+  getLocale,
+  isUuid,
+  listQuoteShares,
+  notFound,
+  parseIdOr404,
+  readFormData,
+  recordPortalLinkAction,
+  requireRenewalEditor,
+  revokeShare,
+  shareQuote,
+  ShareQuoteSchema,
+} from "./__renew.$contractId.quotes.$quoteId.share.server";
 
 export const handle = {
   i18n: ["renewal", "pricing", "catalog"],

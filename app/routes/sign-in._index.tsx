@@ -1,23 +1,27 @@
-import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 
 import { DemoSignIn } from "~/components/demo-sign-in";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { TextField } from "~/components/form-field";
-import { SignInSchema } from "~/domain/auth/schemas.server";
-import { demoIdentities, demoSignInEnabled } from "~/lib/auth/demo.server";
-import { enforceRateLimit } from "~/lib/auth/rate-limit.server";
-import { getIdentity } from "~/lib/auth/session.server";
-import { requestSignInLink } from "~/lib/auth/sign-in.server";
 import { clientIp } from "~/lib/client-ip";
 import { parseForm } from "~/lib/forms";
-import { readFormData } from "~/lib/forms.server";
 import { safeRedirect } from "~/lib/safe-redirect";
 import { useValidatedForm } from "~/lib/use-validated-form";
 
-export const handle = { i18n: ["auth"], title: "auth:signIn.title" };
+import {
+  demoIdentities,
+  demoSignInEnabled,
+  enforceRateLimit,
+  getIdentity,
+  readFormData,
+  redirect,
+  requestSignInLink,
+  SignInSchema,
+} from "./__sign-in._index.server";
 
+export const handle = { i18n: ["auth"], title: "auth:signIn.title" };
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const identity = await getIdentity(request);

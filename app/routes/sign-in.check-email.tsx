@@ -3,8 +3,8 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 
 import { GeneralErrorBoundary } from "~/components/error-boundary";
-import { SIGN_IN_LINK_MINUTES } from "~/lib/auth/sign-in.server";
-import { env } from "~/lib/env.server";
+
+import { env, SIGN_IN_LINK_MINUTES } from "./__sign-in.check-email.server";
 
 export const handle = { i18n: ["auth"], title: "auth:checkEmail.title" };
 

@@ -1,12 +1,18 @@
-import { redirect, type ActionFunctionArgs } from "@remix-run/node";
+import type { ActionFunctionArgs } from "@remix-run/node";
 
-import { demoSignInEnabled, isDemoEmail } from "~/lib/auth/demo.server";
-import { notFound } from "~/lib/auth/guards.server";
-import { startSession } from "~/lib/auth/session.server";
-import { readFormData } from "~/lib/forms.server";
 import { safeRedirect } from "~/lib/safe-redirect";
-import { db } from "~/lib/services.server";
-import { findActiveContactByEmail, findActiveStaffByEmail } from "~/models/people.server";
+
+import {
+  db,
+  demoSignInEnabled,
+  findActiveContactByEmail,
+  findActiveStaffByEmail,
+  isDemoEmail,
+  notFound,
+  readFormData,
+  redirect,
+  startSession,
+} from "./__sign-in.demo.server";
 
 /** Development only: sign in as a seeded demo person without an email round trip. */
 export async function action({ request }: ActionFunctionArgs) {

@@ -1,24 +1,25 @@
-import {
-  data,
-  redirect,
-  type ActionFunctionArgs,
-  type HeadersFunction,
-  type LoaderFunctionArgs,
-} from "@remix-run/node";
+import type { ActionFunctionArgs, HeadersFunction, LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 
 import { GeneralErrorBoundary } from "~/components/error-boundary";
-import { enforceRateLimit } from "~/lib/auth/rate-limit.server";
-import { startSession } from "~/lib/auth/session.server";
-import { checkSignInToken, redeemSignInToken, SIGN_IN_LINK_MINUTES, type TokenCheck } from "~/lib/auth/sign-in.server";
 import { clientIp } from "~/lib/client-ip";
-import { maskEmail } from "~/lib/log.server";
-import { db } from "~/lib/services.server";
-import { findSubjectForSession } from "~/models/people.server";
+
+import {
+  checkSignInToken,
+  data,
+  db,
+  enforceRateLimit,
+  findSubjectForSession,
+  maskEmail,
+  redeemSignInToken,
+  redirect,
+  SIGN_IN_LINK_MINUTES,
+  startSession,
+  type TokenCheck,
+} from "./__sign-in.verify.$token.server";
 
 export const handle = { i18n: ["auth"], title: (data: unknown) => titleFor(data) };
-
 
 /** Token pages are never cached and never leak their URL to another site. */
 export const headers: HeadersFunction = () => ({

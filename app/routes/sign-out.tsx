@@ -1,9 +1,6 @@
-import { redirect, type ActionFunctionArgs } from "@remix-run/node";
+import type { ActionFunctionArgs } from "@remix-run/node";
 
-import { endSession, getIdentity } from "~/lib/auth/session.server";
-import { readFormData } from "~/lib/forms.server";
-import { clock, db } from "~/lib/services.server";
-import { revokeSessionsOf } from "~/models/sessions.server";
+import { clock, db, endSession, getIdentity, readFormData, redirect, revokeSessionsOf } from "./__sign-out.server";
 
 /**
  * POST only. `scope=everywhere` revokes every session of this person (other

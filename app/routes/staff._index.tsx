@@ -2,9 +2,7 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 
-import { requireStaff } from "~/lib/auth/guards.server";
-import { db } from "~/lib/services.server";
-import { listAccountsOwnedBy } from "~/models/staff-accounts.server";
+import { db, listAccountsOwnedBy, requireStaff } from "./__staff._index.server";
 
 export const handle = { i18n: ["staff"] };
 

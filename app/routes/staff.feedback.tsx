@@ -5,11 +5,17 @@ import { useTranslation } from "react-i18next";
 import type { Locale, Segment } from "../../db/schema";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { summariseCsat, summariseNps, type CsatSummary, type NpsSummary } from "~/domain/support/surveys";
-import { requireStaff } from "~/lib/auth/guards.server";
 import { formatDate, formatNumber, formatPercent } from "~/lib/format";
 import { LOCALE_NAMES, LOCALES } from "~/lib/i18n/config";
-import { clock, db } from "~/lib/services.server";
-import { countScores, listRecentComments, type ScoreCountRow } from "~/models/surveys.server";
+
+import {
+  clock,
+  countScores,
+  db,
+  listRecentComments,
+  requireStaff,
+  type ScoreCountRow,
+} from "./__staff.feedback.server";
 
 export const handle = { i18n: ["staff", "staff-help", "support"], title: "staff-help:feedback.title" };
 

@@ -6,10 +6,9 @@ import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { EditorTabs } from "~/components/help-editor/editor-tabs";
 import { TranslationBadge } from "~/components/help-editor/translation-badge";
 import { translationState } from "~/domain/help/editor";
-import { requireStaff } from "~/lib/auth/guards.server";
 import { LOCALE_NAMES, LOCALES } from "~/lib/i18n/config";
-import { db } from "~/lib/services.server";
-import { listArticleVersions } from "~/models/kb-editor.server";
+
+import { db, listArticleVersions, requireStaff } from "./__staff.help._index.server";
 
 export const handle = { i18n: ["staff", "staff-help", "help"], title: "staff-help:articles.title" };
 

@@ -1,4 +1,4 @@
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 
@@ -8,14 +8,23 @@ import { TranslationBadge } from "~/components/help-editor/translation-badge";
 import { FormError } from "~/components/support/fields";
 import { isArticleSlug } from "~/domain/help/categories";
 import { ArticleEditorSchema, PublishSchema, translationState } from "~/domain/help/editor";
-import { previewArticle, saveArticleVersion, setVersionPublished } from "~/domain/help/editor.server";
-import { notFound, requireStaff } from "~/lib/auth/guards.server";
 import { formatDateTime } from "~/lib/format";
 import { parseForm, type FieldErrors } from "~/lib/forms";
-import { readFormData } from "~/lib/forms.server";
 import { isLocale, LOCALE_NAMES, LOCALES, type Locale } from "~/lib/i18n/config";
-import { clock, db } from "~/lib/services.server";
-import { findArticleVersions } from "~/models/kb-editor.server";
+
+import {
+  clock,
+  data,
+  db,
+  findArticleVersions,
+  notFound,
+  previewArticle,
+  readFormData,
+  redirect,
+  requireStaff,
+  saveArticleVersion,
+  setVersionPublished,
+} from "./__staff.help.articles.$slug.server";
 
 export const handle = {
   i18n: ["staff", "staff-help", "help"],

@@ -4,11 +4,18 @@ import { useTranslation } from "react-i18next";
 
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { EditorTabs } from "~/components/help-editor/editor-tabs";
-import { requireStaff } from "~/lib/auth/guards.server";
 import { formatDate, formatNumber, formatPercent } from "~/lib/format";
 import { LOCALE_NAMES, LOCALES } from "~/lib/i18n/config";
-import { clock, db } from "~/lib/services.server";
-import { listArticleHelpfulness, listFailedSearches, listRecentArticleComments, summariseDeflection } from "~/models/kb-editor.server";
+
+import {
+  clock,
+  db,
+  listArticleHelpfulness,
+  listFailedSearches,
+  listRecentArticleComments,
+  requireStaff,
+  summariseDeflection,
+} from "./__staff.help.insights.server";
 
 export const handle = { i18n: ["staff", "staff-help", "help"], title: "staff-help:insights.title" };
 

@@ -1,4 +1,4 @@
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useActionData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 
@@ -6,11 +6,18 @@ import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { ArticleForm, ArticlePreview, type ArticleFormValues } from "~/components/help-editor/article-form";
 import { FormError } from "~/components/support/fields";
 import { NewArticleSchema } from "~/domain/help/editor";
-import { previewArticle, saveArticleVersion } from "~/domain/help/editor.server";
-import { requireStaff } from "~/lib/auth/guards.server";
 import { parseForm, type FieldErrors } from "~/lib/forms";
-import { readFormData } from "~/lib/forms.server";
-import { clock, db } from "~/lib/services.server";
+
+import {
+  clock,
+  data,
+  db,
+  previewArticle,
+  readFormData,
+  redirect,
+  requireStaff,
+  saveArticleVersion,
+} from "./__staff.help.new.server";
 
 export const handle = { i18n: ["staff", "staff-help", "help"], title: "staff-help:editor.newTitle" };
 

@@ -1,16 +1,21 @@
-import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { RULE_KINDS, RULE_SEGMENTS } from "~/domain/renewal/choices";
-import { IncentiveRuleSchema } from "~/domain/renewal/schemas.server";
-import { isUuid, requireStaff } from "~/lib/auth/guards.server";
 import { parseForm } from "~/lib/forms";
-import { readFormData } from "~/lib/forms.server";
-import { saveIncentiveRule } from "~/lib/renewal/incentive-rules.server";
-import { db } from "~/lib/services.server";
-import { listIncentiveRules } from "~/models/incentive-rules.server";
+
+import {
+  data,
+  db,
+  IncentiveRuleSchema,
+  isUuid,
+  listIncentiveRules,
+  readFormData,
+  requireStaff,
+  saveIncentiveRule,
+} from "./__staff.incentives.server";
 
 export const handle = { i18n: ["staff", "renewal"], title: "renewal:rules.title" };
 

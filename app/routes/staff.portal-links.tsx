@@ -3,16 +3,23 @@ import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 
-import { PortalLinkSchema } from "~/domain/auth/schemas.server";
-import { isUuid, requireStaff } from "~/lib/auth/guards.server";
-import { createRenewalLink } from "~/lib/auth/portal-links.server";
 import { formatDate, formatDateTime } from "~/lib/format";
 import { parseForm } from "~/lib/forms";
-import { readFormData } from "~/lib/forms.server";
-import { clock, db } from "~/lib/services.server";
-import { recordAudit } from "~/models/audit.server";
-import { listPortalLinks, revokePortalLink } from "~/models/portal-links.server";
-import { findAccountForPortalLink, searchAccounts } from "~/models/staff-accounts.server";
+
+import {
+  clock,
+  createRenewalLink,
+  db,
+  findAccountForPortalLink,
+  isUuid,
+  listPortalLinks,
+  PortalLinkSchema,
+  readFormData,
+  recordAudit,
+  requireStaff,
+  revokePortalLink,
+  searchAccounts,
+} from "./__staff.portal-links.server";
 
 export const handle = { i18n: ["staff"], title: "staff:portalLinks.title" };
 

@@ -1,4 +1,4 @@
-import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 
@@ -6,17 +6,30 @@ import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { FormError, SelectField, TextAreaField } from "~/components/support/fields";
 import { AttachmentList, Conversation, TicketStatusBadge } from "~/components/support/ticket-parts";
 import { MESSAGE_MAX } from "~/domain/support/limits";
-import { StaffReplySchema, StaffStatusSchema } from "~/domain/support/schemas.server";
-import { changeTicketStatus, replyAsStaff } from "~/domain/support/tickets.server";
 import { TICKET_STATUSES } from "~/domain/support/topics";
-import { notFound, parseIdOr404, requireStaff } from "~/lib/auth/guards.server";
-import { appUrl } from "~/lib/auth/sign-in.server";
 import { formatDateTime } from "~/lib/format";
 import { parseForm, type FieldErrors } from "~/lib/forms";
-import { readFormData } from "~/lib/forms.server";
-import { clock, db } from "~/lib/services.server";
 import { useValidatedForm } from "~/lib/use-validated-form";
-import { findCsatForTicket, findTicketForStaff, listTicketAttachments, listTicketMessages, ticketScopeFor } from "~/models/support.server";
+
+import {
+  appUrl,
+  changeTicketStatus,
+  clock,
+  data,
+  db,
+  findCsatForTicket,
+  findTicketForStaff,
+  listTicketAttachments,
+  listTicketMessages,
+  notFound,
+  parseIdOr404,
+  readFormData,
+  replyAsStaff,
+  requireStaff,
+  StaffReplySchema,
+  StaffStatusSchema,
+  ticketScopeFor,
+} from "./__staff.tickets.$ticketId.server";
 
 export const handle = {
   i18n: ["staff", "staff-help", "support"],

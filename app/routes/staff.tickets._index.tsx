@@ -5,10 +5,15 @@ import { useTranslation } from "react-i18next";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { TicketStatusBadge } from "~/components/support/ticket-parts";
 import { isTicketStatus } from "~/domain/support/topics";
-import { requireStaff } from "~/lib/auth/guards.server";
 import { formatDate, formatDateTime } from "~/lib/format";
-import { db } from "~/lib/services.server";
-import { listTicketsForStaff, ticketScopeFor, type StaffTicketFilter } from "~/models/support.server";
+
+import {
+  db,
+  listTicketsForStaff,
+  requireStaff,
+  type StaffTicketFilter,
+  ticketScopeFor,
+} from "./__staff.tickets._index.server";
 
 export const handle = { i18n: ["staff", "staff-help", "support"], title: "staff-help:tickets.title" };
 

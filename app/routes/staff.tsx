@@ -3,7 +3,8 @@ import { NavLink, Outlet, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 
 import { GeneralErrorBoundary } from "~/components/error-boundary";
-import { requireStaff } from "~/lib/auth/guards.server";
+
+import { requireStaff } from "./__staff.server";
 
 export const handle = { i18n: ["staff", "staff-help"], title: "staff:overview.title" };
 

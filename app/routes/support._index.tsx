@@ -7,10 +7,9 @@ import { HelpSearchForm } from "~/components/help/search-form";
 import { ContactOptions } from "~/components/support/contact-options";
 import { TicketStatusBadge } from "~/components/support/ticket-parts";
 import { isSupportOpen } from "~/domain/support/hours";
-import { getIdentity } from "~/lib/auth/session.server";
 import { formatDate } from "~/lib/format";
-import { clock, db } from "~/lib/services.server";
-import { listTicketsForAccount } from "~/models/support.server";
+
+import { clock, db, getIdentity, listTicketsForAccount } from "./__support._index.server";
 
 export const handle = { i18n: ["support", "help"], title: "support:home.title" };
 

@@ -1,4 +1,4 @@
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
@@ -9,21 +9,30 @@ import { FormError, SelectField, TextAreaField } from "~/components/support/fiel
 import { LiveSuggestions, SuggestionList, useHydrated } from "~/components/support/suggestions";
 import { SUPPORT_PHONE, SUPPORT_PHONE_HREF } from "~/domain/help/support-contact";
 import { ACCEPT_ATTRIBUTE } from "~/domain/support/attachments";
-import { suggestArticles } from "~/domain/support/deflection.server";
-import { readSupportRequest, type RequestFormValues } from "~/domain/support/request-form.server";
 import { HONEYPOT_FIELD, MESSAGE_MAX, SUBJECT_MAX } from "~/domain/support/limits";
 import type { SuggestedArticle } from "~/domain/support/suggestions";
-import { createSupportRequest, customerTicketPath } from "~/domain/support/tickets.server";
 import { isTicketTopic, TICKET_TOPICS } from "~/domain/support/topics";
-import { isUuid, requireCustomer } from "~/lib/auth/guards.server";
-import { appUrl } from "~/lib/auth/sign-in.server";
 import { formatDate } from "~/lib/format";
 import type { FieldErrors } from "~/lib/forms";
-import { getLocale } from "~/lib/i18n/i18n.server";
-import { log } from "~/lib/log.server";
-import { clock, db } from "~/lib/services.server";
 import { useValidatedForm } from "~/lib/use-validated-form";
-import { listContractSummaries } from "~/models/contract-summary.server";
+
+import {
+  appUrl,
+  clock,
+  createSupportRequest,
+  customerTicketPath,
+  data,
+  db,
+  getLocale,
+  isUuid,
+  listContractSummaries,
+  log,
+  readSupportRequest,
+  redirect,
+  type RequestFormValues,
+  requireCustomer,
+  suggestArticles,
+} from "./__support.new.server";
 
 export const handle = { i18n: ["support", "help"], title: "support:new.title" };
 

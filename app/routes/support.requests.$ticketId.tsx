@@ -1,4 +1,4 @@
-import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 
@@ -7,17 +7,31 @@ import { CsatForm } from "~/components/support/csat-form";
 import { FormError, TextAreaField } from "~/components/support/fields";
 import { AttachmentList, Conversation, TicketStatusBadge } from "~/components/support/ticket-parts";
 import { MESSAGE_MAX } from "~/domain/support/limits";
-import { CsatSchema, TicketReplySchema } from "~/domain/support/schemas.server";
-import { recordCsat, replyAsCustomer, type Requester } from "~/domain/support/tickets.server";
 import { asksForSatisfaction, customerCanReply } from "~/domain/support/topics";
-import { notFound, parseIdOr404, requireCustomer, type CustomerIdentity } from "~/lib/auth/guards.server";
-import { appUrl } from "~/lib/auth/sign-in.server";
 import { formatDate } from "~/lib/format";
 import { parseForm, type FieldErrors } from "~/lib/forms";
-import { readFormData } from "~/lib/forms.server";
-import { clock, db } from "~/lib/services.server";
 import { useValidatedForm } from "~/lib/use-validated-form";
-import { findCsatForTicket, findTicketForAccount, listTicketAttachments, listTicketMessages } from "~/models/support.server";
+
+import {
+  appUrl,
+  clock,
+  CsatSchema,
+  type CustomerIdentity,
+  data,
+  db,
+  findCsatForTicket,
+  findTicketForAccount,
+  listTicketAttachments,
+  listTicketMessages,
+  notFound,
+  parseIdOr404,
+  readFormData,
+  recordCsat,
+  replyAsCustomer,
+  type Requester,
+  requireCustomer,
+  TicketReplySchema,
+} from "./__support.requests.$ticketId.server";
 
 export const handle = {
   i18n: ["support"],

@@ -4,10 +4,9 @@ import { useTranslation } from "react-i18next";
 
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { TicketStatusBadge } from "~/components/support/ticket-parts";
-import { requireCustomer } from "~/lib/auth/guards.server";
 import { formatDate } from "~/lib/format";
-import { db } from "~/lib/services.server";
-import { listTicketsForAccount } from "~/models/support.server";
+
+import { db, listTicketsForAccount, requireCustomer } from "./__support.requests._index.server";
 
 export const handle = { i18n: ["support"], title: "support:requests.title" };
 

@@ -29,7 +29,8 @@ const NOT_CUSTOMER_ROUTES: Record<string, string> = {
 
 const routesDir = path.resolve("app/routes");
 const idRoutes = readdirSync(routesDir)
-  .filter((file) => file.includes("$") && !(file in NOT_CUSTOMER_ROUTES) && !file.startsWith("staff"))
+  // Files starting with "__" are the routes' colocated modules, not routes (remix.config.js).
+  .filter((file) => !file.startsWith("__") && file.includes("$") && !(file in NOT_CUSTOMER_ROUTES) && !file.startsWith("staff"))
   .sort();
 
 const database = useTestDatabase();

@@ -1,0 +1,10 @@
+/** What checkout.demo.$sessionId.tsx runs on the server, in one module (see app/root.server.ts for why). */
+export { demoCardSchema } from "~/domain/payments/schemas.server";
+export { notFound } from "~/lib/auth/guards.server";
+export { readFormData } from "~/lib/forms.server";
+export { requireDemoSessionAccess } from "~/lib/payments/access.server";
+export { payDemoSession } from "~/lib/payments/demo-checkout.server";
+export { paymentProvider, publicBaseUrl } from "~/lib/payments/index.server";
+export { clock, db } from "~/lib/services.server";
+export { findQuoteForAccount } from "~/models/quotes.server";
+export { data, redirect } from "@remix-run/node";

@@ -1,0 +1,10 @@
+/** What renew.$contractId._index.tsx runs on the server, in one module (see app/root.server.ts for why). */
+export { fieldForPath, readOptions } from "~/domain/renewal/options.server";
+export { notFound, parseIdOr404 } from "~/lib/auth/guards.server";
+export { recordPortalLinkAction } from "~/lib/auth/portal-links.server";
+export { readFormData } from "~/lib/forms.server";
+export { actorOf, requireRenewalEditor } from "~/lib/renewal/access.server";
+export { loadRenewal, priceRenewal, saveRenewalQuote, type LoadedRenewal } from "~/lib/renewal/quotes.server";
+export { clock, db } from "~/lib/services.server";
+export { findRenewalPage } from "~/models/renewal-page.server";
+export { data, redirect } from "@remix-run/node";

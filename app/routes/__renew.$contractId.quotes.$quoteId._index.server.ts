@@ -1,0 +1,12 @@
+/** What renew.$contractId.quotes.$quoteId._index.tsx runs on the server, in one module (see app/root.server.ts for why). */
+export { ConfirmQuoteSchema } from "~/domain/renewal/schemas.server";
+export { notFound, parseIdOr404 } from "~/lib/auth/guards.server";
+export { recordPortalLinkAction } from "~/lib/auth/portal-links.server";
+export { readFormData } from "~/lib/forms.server";
+export { actorOf, requireQuoteAccess, requireRenewalEditor } from "~/lib/renewal/access.server";
+export { confirmRenewalQuote, priceFresh, saveRenewalQuote } from "~/lib/renewal/quotes.server";
+export { clock, db } from "~/lib/services.server";
+export { findDecision } from "~/models/approvals.server";
+export { findQuoteForAccount } from "~/models/quotes.server";
+export { latestQuoteVersion } from "~/models/renewal-quotes.server";
+export { data, redirect } from "@remix-run/node";

@@ -1,0 +1,4 @@
+/** What staff.help._index.tsx runs on the server, in one module (see app/root.server.ts for why). */
+export { requireStaff } from "~/lib/auth/guards.server";
+export { db } from "~/lib/services.server";
+export { listArticleVersions } from "~/models/kb-editor.server";
