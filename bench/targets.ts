@@ -41,6 +41,10 @@ export const targets: BenchTarget[] = [
   { name: "home (baseline)", path: "/", baseline: true },
   // The not-found page renders through the root error boundary with the shell.
   { name: "404 page", path: "/bench-no-such-page", expectStatus: 404 },
+  // The same trivial page for a signed-in customer: what being signed in costs
+  // every page (cookie, session lookup, personalised shell), for reading the
+  // signed-in pages' ratios.
+  { name: "home (signed in)", path: "/", auth: "customer" },
   // The admin of an account with 50 contracts, in a database of 100k accounts.
   { name: "account home (50 contracts)", path: "/account", auth: "customer", targetRatio: 0.6 },
   { name: "contract page", path: (ctx) => `/account/contracts/${ctx.heavyAccount.renewalContractId}`, auth: "customer" },

@@ -8,7 +8,7 @@ import { Breadcrumbs } from "~/components/help/breadcrumbs";
 import { ContactSupport } from "~/components/help/contact-support";
 import { Highlighted } from "~/components/help/highlighted";
 import { HelpSearchForm } from "~/components/help/search-form";
-import { MIN_QUERY_LENGTH } from "~/domain/help/query";
+import { MIN_QUERY_LENGTH } from "~/domain/help/limits";
 
 import { clock, db, getFixedT, getLocale, searchHelpCentre } from "./__help.search.server";
 

@@ -1,7 +1,7 @@
 import { Form } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 
-import { MAX_QUERY_LENGTH } from "~/domain/help/query";
+import { MAX_QUERY_LENGTH } from "~/domain/help/limits";
 
 /**
  * The help centre's one search box, on every help page. A plain GET form:

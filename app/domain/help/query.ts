@@ -5,10 +5,9 @@
  */
 import type { Locale } from "~/lib/i18n/config";
 
-/** Longest query searched, and stored in kb_searches (its column allows 200). */
-export const MAX_QUERY_LENGTH = 200;
-/** Shorter queries ("", "a") get a hint instead of a search. */
-export const MIN_QUERY_LENGTH = 2;
+import { MAX_QUERY_LENGTH, MIN_QUERY_LENGTH } from "./limits";
+
+export { MAX_QUERY_LENGTH, MIN_QUERY_LENGTH };
 /** More terms than this add cost, not precision. */
 export const MAX_TERMS = 10;
 const MAX_TERM_LENGTH = 50;
