@@ -1,7 +1,6 @@
 import { Link } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 
-import { useDelegatedLinks } from "~/components/delegated-links";
 import type { AccountHomeView, ContractCardView } from "~/domain/subscriptions";
 
 import { ContractCard, useCardLabels } from "./contract-card";
@@ -16,8 +15,6 @@ export function AccountHome({ view, links: overrides }: { view: AccountHomeView;
   const { t } = useTranslation("account");
   const links = withLinks(overrides);
   const shared = useCardLabels();
-  // One click handler for every card's links (see ContractCard).
-  const { ref: listRef, prefetch } = useDelegatedLinks<HTMLElement>();
   const count = view.contracts.length;
 
   if (count === 0) {
@@ -48,8 +45,7 @@ export function AccountHome({ view, links: overrides }: { view: AccountHomeView;
   const rows = large ? view.contracts.filter((card) => !cards.includes(card)) : [];
 
   return (
-    <section ref={listRef} className="subscriptions" aria-labelledby="subscriptions-title">
-      {prefetch}
+    <section className="subscriptions" aria-labelledby="subscriptions-title">
       <h1 id="subscriptions-title">{count === 1 ? t("home.titleSingle") : t("home.title")}</h1>
       <p className="lead">{t("home.lead")}</p>
       <p className="subscriptions-summary">
@@ -116,9 +112,7 @@ function ContractTable({
           {rows.map((card) => (
             <tr key={card.id}>
               <th scope="row">
-                <a href={links.contract(card.id)} data-discover="true">
-                  {card.number}
-                </a>{" "}
+                <Link to={links.contract(card.id)}>{card.number}</Link>{" "}
                 <span className="muted">{card.planCode ? t(`products.${card.planCode}`, { defaultValue: card.planCode }) : null}</span>
               </th>
               <td>
@@ -134,10 +128,10 @@ function ContractTable({
               <td className="num">{format.money(card.annualValue.amount, card.annualValue.currency)}</td>
               <td>
                 {card.nextAction.kind === "renew" ? (
-                  <a href={links.renew(card.id)} data-discover="true">
+                  <Link to={links.renew(card.id)}>
                     {labels.renew}
                     <span className="visually-hidden"> ({t("cta.contractRef", { number: card.number })})</span>
-                  </a>
+                  </Link>
                 ) : null}
               </td>
             </tr>

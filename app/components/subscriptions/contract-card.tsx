@@ -1,3 +1,4 @@
+import { Link } from "@remix-run/react";
 import type { TFunction } from "i18next";
 import { useMemo } from "react";
 import { useTranslation } from "react-i18next";
@@ -41,11 +42,7 @@ export function useCardLabels(): { t: TFunction<"account">; format: Formatters; 
   return { t, format, labels };
 }
 
-/**
- * One contract on the account home: where it stands, what it costs, what to
- * do next. Its links are plain anchors: the list they sit in navigates for
- * them (useDelegatedLinks in AccountHome).
- */
+/** One contract on the account home: where it stands, what it costs, what to do next. */
 export function ContractCard({
   card,
   links,
@@ -65,10 +62,10 @@ export function ContractCard({
     <article className={`contract-card contract-card-${card.badge}`} aria-labelledby={headingId}>
       <header className="contract-card-head">
         <h2 id={headingId} className="contract-card-title">
-          <a href={links.contract(card.id)} data-discover="true" data-prefetch="intent">
+          <Link to={links.contract(card.id)} prefetch="intent">
             {plan}
             <span className="contract-card-number">{t("card.contract", { number: card.number })}</span>
-          </a>
+          </Link>
         </h2>
         <span className={`badge ${BADGE_TONE[card.badge]}`}>{labels.badges[card.badge]}</span>
       </header>
@@ -122,15 +119,15 @@ export function ContractCard({
           {nextActionText(action, t, format)}
         </p>
         {action.kind === "renew" ? (
-          <a href={links.renew(card.id)} data-discover="true" className="button">
+          <Link to={links.renew(card.id)} className="button">
             {labels.renew}
             <span className="visually-hidden"> ({t("cta.contractRef", { number: card.number })})</span>
-          </a>
+          </Link>
         ) : action.kind === "contact" ? (
-          <a href={links.support} data-discover="true" className="button button-secondary">
+          <Link to={links.support} className="button button-secondary">
             {labels.contact}
             <span className="visually-hidden"> ({t("cta.contractRef", { number: card.number })})</span>
-          </a>
+          </Link>
         ) : null}
       </div>
     </article>
