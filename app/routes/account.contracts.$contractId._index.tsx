@@ -1,21 +1,15 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
+import { Suspense } from "react";
 import { useTranslation } from "react-i18next";
 
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { AdoptionHelp } from "~/components/subscriptions/adoption-help";
-import {
-  ContractSummary,
-  DocumentsList,
-  LineItemsTable,
-  PeopleList,
-  RenewalHistoryTable,
-} from "~/components/subscriptions/contract-sections";
+import { ContractSummary } from "~/components/subscriptions/contract-summary";
 import type { SubscriptionLinks } from "~/components/subscriptions/links";
-import { UsageCharts } from "~/components/subscriptions/usage-charts";
-import { ValueRecapSection } from "~/components/subscriptions/value-recap";
 import { buildContractPage } from "~/domain/subscriptions";
 import { todayIso } from "~/lib/dates";
+import { lazySection } from "~/lib/lazy-section";
 
 import {
   clock,
@@ -26,6 +20,16 @@ import {
   parseIdOr404,
   requireCustomer,
 } from "./__account.contracts.$contractId._index.server";
+
+// Below the fold, and most of the page's own code: hydrated when their chunk
+// arrives, so the page's initial JavaScript stays within its budget.
+const UsageCharts = lazySection(() => import("~/components/subscriptions/usage-charts").then((m) => m.UsageCharts));
+const ValueRecapSection = lazySection(() => import("~/components/subscriptions/value-recap").then((m) => m.ValueRecapSection));
+const sections = () => import("~/components/subscriptions/contract-sections");
+const LineItemsTable = lazySection(() => sections().then((m) => m.LineItemsTable));
+const RenewalHistoryTable = lazySection(() => sections().then((m) => m.RenewalHistoryTable));
+const DocumentsList = lazySection(() => sections().then((m) => m.DocumentsList));
+const PeopleList = lazySection(() => sections().then((m) => m.PeopleList));
 
 export const handle = {
   i18n: ["account", "contract", "catalog"],
@@ -62,12 +66,18 @@ export default function ContractPage() {
       </p>
       <ContractSummary view={view} links={links} />
       <AdoptionHelp adoption={view.adoption} seatsBought={view.usage.seatsBought} links={links} />
-      <UsageCharts usage={view.usage} />
-      <ValueRecapSection recap={view.recap} contractNumber={view.contract.number} printHref={`/account/contracts/${view.contract.id}/recap`} />
-      <LineItemsTable view={view} />
-      <RenewalHistoryTable view={view} links={links} />
-      <DocumentsList view={view} links={links} />
-      <PeopleList view={view} />
+      <Suspense fallback={null}>
+        <UsageCharts usage={view.usage} />
+      </Suspense>
+      <Suspense fallback={null}>
+        <ValueRecapSection recap={view.recap} contractNumber={view.contract.number} printHref={`/account/contracts/${view.contract.id}/recap`} />
+      </Suspense>
+      <Suspense fallback={null}>
+        <LineItemsTable view={view} />
+        <RenewalHistoryTable view={view} links={links} />
+        <DocumentsList view={view} links={links} />
+        <PeopleList view={view} />
+      </Suspense>
     </>
   );
 }
