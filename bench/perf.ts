@@ -30,10 +30,11 @@ import { mintSessionCookie } from "./auth";
 import { BENCH_WORK_DIR } from "./lib/database";
 import { renderTable } from "./lib/format";
 import { startServer } from "./lib/server";
-import { isCustomerRoute, readAssetManifest, weighRoutes } from "./lib/weight";
+import { isCustomerRoute, isPageRoute, readAssetManifest, weighRoutes } from "./lib/weight";
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const resultsPath = path.join(repoRoot, "bench/perf-results.json");
+const appDir = path.join(repoRoot, "app");
 const dataDir = path.join(BENCH_WORK_DIR, "perf-pglite");
 
 /** The issue's targets. */
@@ -275,7 +276,11 @@ async function main(): Promise<number> {
         String(w.files.length),
         kb(w.rawBytes),
         kb(w.gzipBytes),
-        isCustomerRoute(w.routeId) ? mark(w.gzipBytes / 1024 <= TARGETS.customerJsGzipKb) : "(staff/dev)",
+        !isPageRoute(w.routeId, appDir)
+          ? "(resource)"
+          : isCustomerRoute(w.routeId)
+            ? mark(w.gzipBytes / 1024 <= TARGETS.customerJsGzipKb)
+            : "(staff/dev)",
       ]),
       ["left", "right", "right", "right", "left"],
     ),
@@ -289,7 +294,11 @@ async function main(): Promise<number> {
       r.bestPractices < TARGETS.bestPractices ? `${r.page}: best practices ${r.bestPractices}` : null,
       r.stripeRequests.length > 0 ? `${r.page}: loads Stripe.js` : null,
     ]),
-    ...weights.map((w) => (isCustomerRoute(w.routeId) && w.gzipBytes / 1024 > TARGETS.customerJsGzipKb ? `${w.routeId}: ${kb(w.gzipBytes)} kB gzip` : null)),
+    ...weights.map((w) =>
+      isCustomerRoute(w.routeId) && isPageRoute(w.routeId, appDir) && w.gzipBytes / 1024 > TARGETS.customerJsGzipKb
+        ? `${w.routeId}: ${kb(w.gzipBytes)} kB gzip`
+        : null,
+    ),
   ].filter((m): m is string => m !== null);
 
   const cpus = os.cpus();

@@ -5,3 +5,4 @@ export { readFormData } from "~/lib/forms.server";
 export { decideOnQuote, readApprovalLink } from "~/lib/renewal/approvals.server";
 export { clock } from "~/lib/services.server";
 export { data, redirect } from "@remix-run/node";
+export { parseForm } from "~/lib/forms";

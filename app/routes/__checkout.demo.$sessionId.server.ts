@@ -8,3 +8,6 @@ export { paymentProvider, publicBaseUrl } from "~/lib/payments/index.server";
 export { clock, db } from "~/lib/services.server";
 export { findQuoteForAccount } from "~/models/quotes.server";
 export { data, redirect } from "@remix-run/node";
+export { demoCardOutcome } from "~/domain/payments/demo-cards";
+export { todayIso } from "~/lib/dates";
+export { parseForm } from "~/lib/forms";

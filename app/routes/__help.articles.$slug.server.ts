@@ -15,3 +15,6 @@ export {
   summariseFeedback,
 } from "~/models/kb.server";
 export { data } from "@remix-run/node";
+export { parseKeywords } from "~/domain/help/categories";
+export { shouldCountView } from "~/domain/help/views";
+export { formatDate } from "~/lib/format";

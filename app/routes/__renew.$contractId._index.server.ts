@@ -8,3 +8,4 @@ export { loadRenewal, priceRenewal, saveRenewalQuote, type LoadedRenewal } from 
 export { clock, db } from "~/lib/services.server";
 export { findRenewalPage } from "~/models/renewal-page.server";
 export { data, redirect } from "@remix-run/node";
+export { daysBetween, todayIso } from "~/lib/dates";

@@ -10,3 +10,5 @@ export { findDecision } from "~/models/approvals.server";
 export { findQuoteForAccount } from "~/models/quotes.server";
 export { latestQuoteVersion } from "~/models/renewal-quotes.server";
 export { data, redirect } from "@remix-run/node";
+export { todayIso } from "~/lib/dates";
+export { parseForm } from "~/lib/forms";

@@ -9,3 +9,4 @@ export { log } from "~/lib/log.server";
 export { clock, db } from "~/lib/services.server";
 export { listContractSummaries } from "~/models/contract-summary.server";
 export { data, redirect } from "@remix-run/node";
+export { isTicketTopic } from "~/domain/support/topics";

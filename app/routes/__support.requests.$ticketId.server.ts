@@ -12,3 +12,4 @@ export {
   listTicketMessages,
 } from "~/models/support.server";
 export { data } from "@remix-run/node";
+export { parseForm } from "~/lib/forms";

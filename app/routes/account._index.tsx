@@ -4,10 +4,16 @@ import { useTranslation } from "react-i18next";
 
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { AccountHome } from "~/components/subscriptions/account-home";
-import { buildAccountHome } from "~/domain/subscriptions";
-import { todayIso } from "~/lib/dates";
 
-import { clock, db, incentiveStepsFrom, loadAccountHome, requireCustomer } from "./__account._index.server";
+import {
+  buildAccountHome,
+  clock,
+  db,
+  incentiveStepsFrom,
+  loadAccountHome,
+  requireCustomer,
+  todayIso,
+} from "./__account._index.server";
 
 export const handle = { i18n: ["account"], title: "common:nav.account" };
 

@@ -5,7 +5,6 @@ import { useTranslation } from "react-i18next";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { QuoteBreakdown } from "~/components/quote-breakdown";
 import { formatDate } from "~/lib/format";
-import { parseForm } from "~/lib/forms";
 import { useValidatedForm } from "~/lib/use-validated-form";
 import { RENEWAL_NAMESPACES } from "~/lib/renewal/namespaces";
 
@@ -15,6 +14,7 @@ import {
   data,
   decideOnQuote,
   openApprovalLink,
+  parseForm,
   readApprovalLink,
   readFormData,
   redirect,

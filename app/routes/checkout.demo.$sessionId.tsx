@@ -5,10 +5,8 @@ import { useTranslation } from "react-i18next";
 import { ChargeSummary } from "~/components/checkout/charge-summary";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { TextField } from "~/components/form-field";
-import { DEMO_CARDS, demoCardOutcome } from "~/domain/payments/demo-cards";
-import { todayIso } from "~/lib/dates";
+import { DEMO_CARDS } from "~/domain/payments/demo-cards";
 import { formatMoney } from "~/lib/format";
-import { parseForm } from "~/lib/forms";
 import { paymentPaths } from "~/lib/payments/urls";
 import { useValidatedForm } from "~/lib/use-validated-form";
 
@@ -16,15 +14,18 @@ import {
   clock,
   data,
   db,
+  demoCardOutcome,
   demoCardSchema,
   findQuoteForAccount,
   notFound,
+  parseForm,
   payDemoSession,
   paymentProvider,
   publicBaseUrl,
   readFormData,
   redirect,
   requireDemoSessionAccess,
+  todayIso,
 } from "./__checkout.demo.$sessionId.server";
 
 export const handle = { i18n: ["checkout", "pricing", "catalog"], title: "checkout:demo.title" };

@@ -9,10 +9,8 @@ import { ContactSupport } from "~/components/help/contact-support";
 import { ArticleFeedback } from "~/components/help/feedback";
 import { HelpNotFound } from "~/components/help/not-found";
 import { HelpSearchForm } from "~/components/help/search-form";
-import { isArticleSlug, parseKeywords } from "~/domain/help/categories";
+import { isArticleSlug } from "~/domain/help/categories";
 import type { FeedbackActionData, FeedbackState } from "~/domain/help/schemas";
-import { shouldCountView } from "~/domain/help/views";
-import { formatDate } from "~/lib/format";
 
 import {
   addFeedbackComment,
@@ -25,13 +23,16 @@ import {
   FeedbackSchema,
   findArticleForReader,
   findVisitorFeedback,
+  formatDate,
   getFixedT,
   getLocale,
   hashVisitorId,
   listRelatedArticles,
+  parseKeywords,
   readFormData,
   readVisitorId,
   saveArticleFeedback,
+  shouldCountView,
   summariseFeedback,
 } from "./__help.articles.$slug.server";
 

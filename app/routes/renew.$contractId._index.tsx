@@ -7,7 +7,6 @@ import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { QuoteBreakdown } from "~/components/quote-breakdown";
 import { OFFERED_TERM_YEARS, type PricedQuote, type PricingError, type QuoteOptions } from "~/domain/pricing";
 import { incentiveCountdown, type Countdown as CountdownData } from "~/domain/renewal/countdown";
-import { daysBetween, todayIso } from "~/lib/dates";
 import { formatDate, formatMoney } from "~/lib/format";
 import { RENEWAL_NAMESPACES } from "~/lib/renewal/namespaces";
 
@@ -15,6 +14,7 @@ import {
   actorOf,
   clock,
   data,
+  daysBetween,
   db,
   fieldForPath,
   findRenewalPage,
@@ -29,6 +29,7 @@ import {
   redirect,
   requireRenewalEditor,
   saveRenewalQuote,
+  todayIso,
 } from "./__renew.$contractId._index.server";
 
 export const handle = {

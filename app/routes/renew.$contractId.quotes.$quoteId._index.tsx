@@ -6,9 +6,7 @@ import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { TextField } from "~/components/form-field";
 import { QuoteBreakdown } from "~/components/quote-breakdown";
 import { CONFIRMED_STATUSES } from "~/domain/renewal/confirmation";
-import { todayIso } from "~/lib/dates";
 import { formatDate, formatMoney } from "~/lib/format";
-import { parseForm } from "~/lib/forms";
 import { useValidatedForm } from "~/lib/use-validated-form";
 import { RENEWAL_NAMESPACES } from "~/lib/renewal/namespaces";
 
@@ -23,6 +21,7 @@ import {
   findQuoteForAccount,
   latestQuoteVersion,
   notFound,
+  parseForm,
   parseIdOr404,
   priceFresh,
   readFormData,
@@ -31,6 +30,7 @@ import {
   requireQuoteAccess,
   requireRenewalEditor,
   saveRenewalQuote,
+  todayIso,
 } from "./__renew.$contractId.quotes.$quoteId._index.server";
 
 export const handle = {

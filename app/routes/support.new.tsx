@@ -11,7 +11,7 @@ import { SUPPORT_PHONE, SUPPORT_PHONE_HREF } from "~/domain/help/support-contact
 import { ACCEPT_ATTRIBUTE } from "~/domain/support/attachments";
 import { HONEYPOT_FIELD, MESSAGE_MAX, SUBJECT_MAX } from "~/domain/support/limits";
 import type { SuggestedArticle } from "~/domain/support/suggestions";
-import { isTicketTopic, TICKET_TOPICS } from "~/domain/support/topics";
+import { TICKET_TOPICS } from "~/domain/support/topics";
 import { formatDate } from "~/lib/format";
 import type { FieldErrors } from "~/lib/forms";
 import { useValidatedForm } from "~/lib/use-validated-form";
@@ -24,6 +24,7 @@ import {
   data,
   db,
   getLocale,
+  isTicketTopic,
   isUuid,
   listContractSummaries,
   log,

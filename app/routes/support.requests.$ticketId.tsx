@@ -9,7 +9,7 @@ import { AttachmentList, Conversation, TicketStatusBadge } from "~/components/su
 import { MESSAGE_MAX } from "~/domain/support/limits";
 import { asksForSatisfaction, customerCanReply } from "~/domain/support/topics";
 import { formatDate } from "~/lib/format";
-import { parseForm, type FieldErrors } from "~/lib/forms";
+import { type FieldErrors } from "~/lib/forms";
 import { useValidatedForm } from "~/lib/use-validated-form";
 
 import {
@@ -24,6 +24,7 @@ import {
   listTicketAttachments,
   listTicketMessages,
   notFound,
+  parseForm,
   parseIdOr404,
   readFormData,
   recordCsat,

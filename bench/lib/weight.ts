@@ -7,7 +7,7 @@
  * counts once, gzip-compressed the way the server's compression middleware
  * sends it.
  */
-import { readdirSync, readFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { gzipSync } from "node:zlib";
 
@@ -92,4 +92,19 @@ export function weighRoutes(manifest: AssetManifest, readAsset: (publicPath: str
 /** Staff and development pages are not customer pages; everything else is. */
 export function isCustomerRoute(routeId: string): boolean {
   return !/^routes\/(staff|dev)[./]/.test(routeId) && routeId !== "routes/staff";
+}
+
+/**
+ * Does the route render a page (a default export)? A resource route (a PDF,
+ * an attachment download, a webhook) answers a document request with its own
+ * response and loads no JavaScript, so it has no initial JS to weigh. Read from
+ * the route's source in `appDir`: the browser build gives every route module a
+ * default export of some kind.
+ */
+export function isPageRoute(routeId: string, appDir: string): boolean {
+  for (const candidate of [`${routeId}.tsx`, `${routeId}.ts`, `${routeId}.jsx`, `${routeId}.js`, `${routeId}/route.tsx`, `${routeId}/route.ts`]) {
+    const file = path.join(appDir, candidate);
+    if (existsSync(file)) return /^export default\b/m.test(readFileSync(file, "utf8"));
+  }
+  throw new Error(`no source file for route "${routeId}" in ${appDir}`);
 }

@@ -1,8 +1,9 @@
+import path from "node:path";
 import { gzipSync } from "node:zlib";
 
 import { describe, expect, it } from "vitest";
 
-import { initialFiles, isCustomerRoute, weighRoutes, type AssetManifest } from "../../bench/lib/weight";
+import { initialFiles, isCustomerRoute, isPageRoute, weighRoutes, type AssetManifest } from "../../bench/lib/weight";
 
 const manifest: AssetManifest = {
   entry: { module: "/build/entry.js", imports: ["/build/_shared/react.js"] },
@@ -59,5 +60,15 @@ describe("client JS per route", () => {
     expect(isCustomerRoute("routes/staff")).toBe(false);
     expect(isCustomerRoute("routes/staff.portal-links")).toBe(false);
     expect(isCustomerRoute("routes/dev.mailbox._index")).toBe(false);
+  });
+
+  it("tells pages from resource routes by their source, which loads no JavaScript", () => {
+    const app = path.resolve("app");
+    expect(isPageRoute("routes/approve.$token", app)).toBe(true);
+    expect(isPageRoute("routes/account._index", app)).toBe(true);
+    expect(isPageRoute("routes/approve.$token.pdf", app)).toBe(false);
+    expect(isPageRoute("routes/support.requests.$ticketId.attachments.$attachmentId", app)).toBe(false);
+    expect(isPageRoute("root", app)).toBe(true);
+    expect(() => isPageRoute("routes/nope", app)).toThrow(/no source file/);
   });
 });
