@@ -18,9 +18,13 @@ import { lazy, type ComponentType, type LazyExoticComponent } from "react";
 export function lazySection<T extends ComponentType<any>>(load: () => Promise<T>): LazyExoticComponent<T> {
   let loaded: T | undefined;
   if (typeof document === "undefined") {
-    void load().then((component) => {
-      loaded = component;
-    });
+    // A failure here is met again, and reported, when the section renders.
+    load().then(
+      (component) => {
+        loaded = component;
+      },
+      () => {},
+    );
   }
   return lazy(() => {
     if (loaded) {
@@ -28,6 +32,21 @@ export function lazySection<T extends ComponentType<any>>(load: () => Promise<T>
       // A thenable that answers at once: React.lazy then renders without suspending.
       return { then: (resolve: (module: { default: T }) => void) => resolve({ default: component }) } as Promise<{ default: T }>;
     }
-    return load().then((component) => ({ default: component }));
+    return load().then(
+      (component) => ({ default: component }),
+      (error: unknown) => {
+        // On the server a missing section is a bug: let the error boundary say so.
+        if (typeof document === "undefined") throw error;
+        // In the browser the chunk can fail to arrive (offline, a deploy that
+        // replaced it): the section then loses its server markup instead of
+        // the whole page turning into an error page.
+        console.warn("a page section could not be loaded", error);
+        return { default: EmptySection as unknown as T };
+      },
+    );
   });
+}
+
+function EmptySection() {
+  return null;
 }
