@@ -4,6 +4,12 @@ import reactHooks from "eslint-plugin-react-hooks";
 import globals from "globals";
 import tseslint from "typescript-eslint";
 
+/** Routes and components reach data through app/models or app/domain. */
+const NO_SQL_IN_VIEWS = ["kysely", "pg"].map((name) => ({
+  name,
+  message: "Routes and components call app/models or app/domain, never SQL.",
+}));
+
 export default tseslint.config(
   {
     ignores: ["build/", "public/build/", ".cache/", ".data/", "node_modules/", "test-results/", "playwright-report/", "bench/.work/"],
@@ -53,10 +59,7 @@ export default tseslint.config(
       "no-restricted-imports": [
         "error",
         {
-          paths: [
-            { name: "kysely", message: "Routes and components call app/models or app/domain, never SQL." },
-            { name: "pg", message: "Routes and components call app/models or app/domain, never SQL." },
-          ],
+          paths: NO_SQL_IN_VIEWS,
         },
       ],
     },
@@ -72,8 +75,7 @@ export default tseslint.config(
         "error",
         {
           paths: [
-            { name: "kysely", message: "Routes and components call app/models or app/domain, never SQL." },
-            { name: "pg", message: "Routes and components call app/models or app/domain, never SQL." },
+            ...NO_SQL_IN_VIEWS,
             {
               name: "@remix-run/node",
               importNames: ["data", "redirect", "json", "redirectDocument", "replace"],
