@@ -7,19 +7,9 @@ import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { AdoptionHelp } from "~/components/subscriptions/adoption-help";
 import { ContractSummary } from "~/components/subscriptions/contract-summary";
 import type { SubscriptionLinks } from "~/components/subscriptions/links";
-import { buildContractPage } from "~/domain/subscriptions";
-import { todayIso } from "~/lib/dates";
 import { lazySection } from "~/lib/lazy-section";
 
-import {
-  clock,
-  db,
-  findContractForAccount,
-  incentiveStepsFor,
-  notFound,
-  parseIdOr404,
-  requireCustomer,
-} from "./__account.contracts.$contractId._index.server";
+import { loadContractPage } from "./__account.contracts.$contractId._index.server";
 
 // Below the fold, and most of the page's own code: hydrated when their chunk
 // arrives, so the page's initial JavaScript stays within its budget.
@@ -39,13 +29,8 @@ export const handle = {
 
 /** One contract: lines, usage and value, history, documents, people. Another account's → 404. */
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const customer = await requireCustomer(request);
-  const contractId = parseIdOr404(params.contractId);
-  const detail = await findContractForAccount(db(), customer.accountId, contractId);
-  if (!detail) notFound();
-  const today = todayIso(clock());
-  const steps = await incentiveStepsFor(db(), detail.contract.segment, today);
-  return { view: buildContractPage(detail, today, steps(detail.contract, today)) };
+  const { view } = await loadContractPage(request, params.contractId);
+  return { view };
 }
 
 export function contractLinks(contractId: string): Partial<SubscriptionLinks> {

@@ -4,18 +4,8 @@ import { useTranslation } from "react-i18next";
 
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { ValueRecapSection } from "~/components/subscriptions/value-recap";
-import { buildContractPage } from "~/domain/subscriptions";
-import { todayIso } from "~/lib/dates";
 
-import {
-  clock,
-  db,
-  findContractForAccount,
-  incentiveStepsFor,
-  notFound,
-  parseIdOr404,
-  requireCustomer,
-} from "./__account.contracts.$contractId.recap.server";
+import { loadContractPage } from "./__account.contracts.$contractId.recap.server";
 
 export const handle = {
   i18n: ["account", "contract"],
@@ -25,14 +15,8 @@ export const handle = {
 
 /** "Your year with Customer365" on a page of its own, to print or forward to a decision-maker. */
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const customer = await requireCustomer(request);
-  const contractId = parseIdOr404(params.contractId);
-  const detail = await findContractForAccount(db(), customer.accountId, contractId);
-  if (!detail) notFound();
-  const today = todayIso(clock());
-  const steps = await incentiveStepsFor(db(), detail.contract.segment, today);
-  const view = buildContractPage(detail, today, steps(detail.contract, today));
-  return { id: view.contract.id, number: view.contract.number, accountName: customer.accountName, recap: view.recap };
+  const { accountName, view } = await loadContractPage(request, params.contractId);
+  return { id: view.contract.id, number: view.contract.number, accountName, recap: view.recap };
 }
 
 export default function RecapPage() {
