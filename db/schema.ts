@@ -65,6 +65,8 @@ export interface AccountsTable {
   locale: Defaulted<Locale>;
   ownerStaffId: string | null;
   createdAt: Timestamp;
+  /** Moves whenever what the account home shows changes (triggers; migration 2026_12_06_1600). */
+  dataVersion: Defaulted<number>;
 }
 
 export interface ContactsTable {
@@ -446,9 +448,16 @@ export interface AuditEventsTable {
   requestId: string | null;
 }
 
+/** Shared data versions by name ("catalogue": products and incentive rules). */
+export interface DataVersionsTable {
+  name: string;
+  version: Defaulted<number>;
+}
+
 export interface DB {
   staffUsers: StaffUsersTable;
   accounts: AccountsTable;
+  dataVersions: DataVersionsTable;
   contacts: ContactsTable;
   products: ProductsTable;
   productPrices: ProductPricesTable;

@@ -56,6 +56,13 @@ export const EnvSchema = z
     LOG_LEVEL: z.enum(["debug", "info", "warn", "error", "silent"]).default("info"),
     TRUST_PROXY: z.enum(["true", "false"]).default("false"),
     JOBS: z.enum(["on", "off"], { message: "must be on or off" }).default("on"),
+    /** Accounts whose account home is kept in memory (app/lib/account-home.server.ts); 0 turns it off. */
+    ACCOUNT_HOME_CACHE_ENTRIES: z.coerce
+      .number({ message: "must be a whole number from 0 to 100000" })
+      .int("must be a whole number from 0 to 100000")
+      .min(0, "must be a whole number from 0 to 100000")
+      .max(100_000, "must be a whole number from 0 to 100000")
+      .default(1_000),
   })
   .superRefine((env, ctx) => {
     if (env.NODE_ENV === "production") {

@@ -46,6 +46,9 @@ export interface SessionRow {
   revokedAt: Date | null;
   accountId: string | null;
   accountName: string | null;
+  /** The account's data version and the catalogue's (migration 2026_12_06_1600); null without an account. */
+  accountDataVersion: number | null;
+  catalogueVersion: number | null;
   contactId: string | null;
   contactEmail: string | null;
   contactName: string | null;
@@ -64,7 +67,11 @@ export interface SessionRow {
   linkRevokedAt: Date | null;
 }
 
-/** One query: the session with whoever it belongs to. */
+/**
+ * One query: the session with whoever it belongs to, and the data versions of
+ * their account and of the catalogue (so a page can tell whether an answer it
+ * keeps in memory is still current without asking again).
+ */
 export async function findSessionByHash(db: Database, idHash: string): Promise<SessionRow | undefined> {
   const [row] = await sessionByHashQuery(db, idHash);
   return row;
@@ -87,6 +94,13 @@ const sessionByHashQuery = preparedQuery("session by hash", (db: Database, idHas
       "s.revokedAt",
       "s.accountId",
       "a.name as accountName",
+      "a.dataVersion as accountDataVersion",
+      (eb) =>
+        eb
+          .selectFrom("dataVersions as v")
+          .select("v.version")
+          .where("v.name", "=", "catalogue")
+          .as("catalogueVersion"),
       "s.contactId",
       "c.email as contactEmail",
       "c.name as contactName",

@@ -5,28 +5,19 @@ import { useTranslation } from "react-i18next";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { AccountHome } from "~/components/subscriptions/account-home";
 
-import {
-  buildAccountHome,
-  clock,
-  db,
-  incentiveStepsFrom,
-  loadAccountHome,
-  requireCustomer,
-  todayIso,
-} from "./__account._index.server";
+import { accountHomeView, clock, db, requireCustomer, todayIso } from "./__account._index.server";
 
 export const handle = { i18n: ["account"], title: "common:nav.account" };
 
-/** Every contract of the account, what needs attention first. One query after the session lookup, whatever their number. */
+/**
+ * Every contract of the account, what needs attention first. One query after
+ * the session lookup, whatever their number, and none while the account's
+ * data has not changed since the last visit (accountHomeView).
+ */
 export async function loader({ request }: LoaderFunctionArgs) {
   const customer = await requireCustomer(request);
-  const today = todayIso(clock());
-  const { rows, incentiveRules } = await loadAccountHome(db(), customer.accountId, today);
-  return {
-    accountName: customer.accountName,
-    name: customer.name,
-    view: buildAccountHome(rows, today, incentiveStepsFrom(incentiveRules)),
-  };
+  const view = await accountHomeView(db(), customer, todayIso(clock()));
+  return { accountName: customer.accountName, name: customer.name, view };
 }
 
 export default function AccountHomePage() {

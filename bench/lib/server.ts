@@ -70,6 +70,9 @@ export function serverEnv(
     LOG_LEVEL: "warn",
     // e.g. BENCH_NODE_OPTIONS=--cpu-prof to profile the server under load.
     NODE_OPTIONS: base.BENCH_NODE_OPTIONS,
+    // ACCOUNT_HOME_CACHE_ENTRIES=0 measures the account home without its
+    // in-memory answer (every request runs the contracts query).
+    ACCOUNT_HOME_CACHE_ENTRIES: base.ACCOUNT_HOME_CACHE_ENTRIES,
   };
   if (target.kind === "postgres") env.DATABASE_URL = target.url;
   else {

@@ -269,6 +269,11 @@ describe("bench database and server settings", () => {
 
     const pglite = serverEnv({ kind: "pglite", dataDir: "/tmp/bench-pglite", name: "bench/.work/pglite" }, 3502, {});
     expect(parseEnv(pglite)).toMatchObject({ DATABASE_URL: undefined, PGLITE_DATA_DIR: "/tmp/bench-pglite" });
+
+    // The account home's cache is on by default and can be turned off for a cold measurement.
+    expect(parseEnv(postgres).ACCOUNT_HOME_CACHE_ENTRIES).toBe(1_000);
+    const cold = serverEnv({ kind: "postgres", url: "postgres://postgres@127.0.0.1:5432/customer365_bench", name: "customer365_bench" }, 3501, { ACCOUNT_HOME_CACHE_ENTRIES: "0" });
+    expect(parseEnv(cold).ACCOUNT_HOME_CACHE_ENTRIES).toBe(0);
   });
 });
 

@@ -58,6 +58,8 @@ export type Identity =
       contactId: string;
       accountId: string;
       accountName: string;
+      /** Changes whenever what the account home shows changes (see dataVersionOf). */
+      dataVersion: string;
       email: string;
       name: string;
       role: string;
@@ -77,6 +79,7 @@ export type Identity =
       portalLinkId: string;
       accountId: string;
       accountName: string;
+      dataVersion: string;
       contractId: string;
       quoteId: string | null;
       contactId: string | null;
@@ -191,6 +194,7 @@ function toIdentity(row: SessionRow): Identity | null {
         contactId: row.contactId,
         accountId: row.accountId,
         accountName: row.accountName ?? "",
+        dataVersion: dataVersionOf(row),
         email: row.contactEmail,
         name: row.contactName ?? row.contactEmail,
         role: row.contactRole ?? "user",
@@ -214,6 +218,7 @@ function toIdentity(row: SessionRow): Identity | null {
         portalLinkId: row.portalLinkId,
         accountId: row.accountId,
         accountName: row.accountName ?? "",
+        dataVersion: dataVersionOf(row),
         contractId: row.linkContractId,
         quoteId: row.linkQuoteId,
         contactId: row.contactId,
@@ -222,6 +227,15 @@ function toIdentity(row: SessionRow): Identity | null {
         locale: row.contactLocale,
       };
   }
+}
+
+/**
+ * The account's data version and the catalogue's as one string: equal
+ * strings mean nothing the account home shows has changed in between
+ * (triggers of migration 2026_12_06_1600 move the counters).
+ */
+function dataVersionOf(row: SessionRow): string {
+  return `${row.accountDataVersion ?? 0}.${row.catalogueVersion ?? 0}`;
 }
 
 /**
