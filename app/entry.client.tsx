@@ -4,9 +4,8 @@ import { startTransition, StrictMode } from "react";
 import { hydrateRoot } from "react-dom/client";
 import { I18nextProvider, initReactI18next } from "react-i18next";
 
-import { DEFAULT_LOCALE, DEFAULT_NAMESPACE, LOCALES } from "~/lib/i18n/config";
+import { DEFAULT_LOCALE, DEFAULT_NAMESPACE, I18N_STORE_ID, LOCALES } from "~/lib/i18n/config";
 import { fetchBackend } from "~/lib/i18n/client-backend";
-import { I18N_STORE_ID } from "~/lib/i18n/store";
 
 // The server inlined the catalogues this page needs (root.tsx); anything a
 // later navigation needs is fetched on demand.

@@ -4,6 +4,8 @@ export type Locale = (typeof LOCALES)[number];
 export const DEFAULT_LOCALE: Locale = "en";
 export const DEFAULT_NAMESPACE = "common";
 export const LOCALE_COOKIE = "lng";
+/** The id of the script element that carries the page's catalogues (I18nStore → entry.client). */
+export const I18N_STORE_ID = "i18n-store";
 
 /** The BCP 47 tag Intl formats with, per portal locale. */
 export const INTL_LOCALE: Record<Locale, string> = {

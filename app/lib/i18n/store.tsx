@@ -2,9 +2,7 @@ import { useMatches } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 
 import { useNonce } from "../nonce";
-import { DEFAULT_NAMESPACE } from "./config";
-
-export const I18N_STORE_ID = "i18n-store";
+import { DEFAULT_NAMESPACE, I18N_STORE_ID } from "./config";
 
 const serialised = new Map<string, string>();
 
