@@ -8,6 +8,8 @@ export { paymentProvider, publicBaseUrl } from "~/lib/payments/index.server";
 export { clock, db } from "~/lib/services.server";
 export { findQuoteForAccount } from "~/models/quotes.server";
 export { data, redirect } from "@remix-run/node";
-export { demoCardOutcome } from "~/domain/payments/demo-cards";
+// DEMO_CARDS reaches the page through the loader: the card list is then not a
+// chunk of its own in the page's initial JavaScript (the schema loads it later).
+export { DEMO_CARDS, demoCardOutcome } from "~/domain/payments/demo-cards";
 export { todayIso } from "~/lib/dates";
 export { parseForm } from "~/lib/forms";

@@ -10,3 +10,6 @@ export { clock, db } from "~/lib/services.server";
 export { listContractSummaries } from "~/models/contract-summary.server";
 export { data, redirect } from "@remix-run/node";
 export { isTicketTopic } from "~/domain/support/topics";
+// The contracts' end dates are formatted here, not in the browser: the form
+// page then carries no formatting code of its own (its JavaScript budget).
+export { formatDate } from "~/lib/format";

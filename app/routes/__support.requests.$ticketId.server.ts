@@ -13,3 +13,4 @@ export {
 } from "~/models/support.server";
 export { data } from "@remix-run/node";
 export { parseForm } from "~/lib/forms";
+export { asksForSatisfaction, customerCanReply } from "~/domain/support/topics";

@@ -5,7 +5,7 @@ import { useTranslation } from "react-i18next";
 
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { QuoteBreakdown } from "~/components/quote-breakdown";
-import { OFFERED_TERM_YEARS, type PricedQuote, type PricingError, type QuoteOptions } from "~/domain/pricing";
+import { OFFERED_TERM_YEARS, type PricedQuote, type PricingError, type QuoteOptions } from "~/domain/pricing/types";
 import { incentiveCountdown, type Countdown as CountdownData } from "~/domain/renewal/countdown";
 import { formatDate, formatMoney } from "~/lib/format";
 import { RENEWAL_NAMESPACES } from "~/lib/renewal/namespaces";

@@ -9,7 +9,6 @@ import { todayIso } from "~/lib/dates";
 import { formatDate, formatMoney } from "~/lib/format";
 import { parseForm } from "~/lib/forms";
 import { useValidatedForm } from "~/lib/use-validated-form";
-import { RENEWAL_NAMESPACES } from "~/lib/renewal/namespaces";
 
 import {
   actorOf,
@@ -32,8 +31,14 @@ import {
   requireRenewalEditor,
 } from "./__renew.$contractId.not-renewing.server";
 
+/**
+ * Its own words and the product names (`catalog:`); unlike the other renewal
+ * pages it shows no prices, so the pricing catalogue is not inlined.
+ */
+const NAMESPACES = ["renewal", "catalog"] as const;
+
 export const handle = {
-  i18n: [...RENEWAL_NAMESPACES],
+  i18n: [...NAMESPACES],
   title: (d: unknown) => (d ? { key: "renewal:notRenewing.title", params: { number: (d as { contract: { number: string } }).contract.number } } : null),
 };
 
@@ -100,7 +105,7 @@ export default function NotRenewing() {
   const { contract, previous, offers } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const navigation = useNavigation();
-  const { t, i18n } = useTranslation(RENEWAL_NAMESPACES);
+  const { t, i18n } = useTranslation(NAMESPACES);
   const lng = i18n.language;
   const { register, onSubmit, errorFor, formRef, validation } = useValidatedForm(() => import("~/domain/renewal/schemas").then((m) => m.NonRenewalSchema), { serverErrors: result?.errors ?? null });
   const reasonsError = errorFor("reasons");

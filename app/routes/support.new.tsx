@@ -12,7 +12,6 @@ import { ACCEPT_ATTRIBUTE } from "~/domain/support/attachments";
 import { HONEYPOT_FIELD, MESSAGE_MAX, SUBJECT_MAX } from "~/domain/support/limits";
 import type { SuggestedArticle } from "~/domain/support/suggestions";
 import { TICKET_TOPICS } from "~/domain/support/topics";
-import { formatDate } from "~/lib/format";
 import type { FieldErrors } from "~/lib/forms";
 import { useValidatedForm } from "~/lib/use-validated-form";
 
@@ -22,6 +21,7 @@ import {
   createSupportRequest,
   customerTicketPath,
   data,
+  formatDate,
   db,
   getLocale,
   isTicketTopic,
@@ -40,13 +40,14 @@ export const handle = { i18n: ["support", "help"], title: "support:new.title" };
 export async function loader({ request }: LoaderFunctionArgs) {
   const customer = await requireCustomer(request);
   const url = new URL(request.url);
-  const contracts = await listContractSummaries(db(), customer.accountId);
+  const [contracts, locale] = await Promise.all([listContractSummaries(db(), customer.accountId), getLocale(request)]);
   const topic = url.searchParams.get("topic");
   const contract = url.searchParams.get("contract");
   return {
     topic: isTicketTopic(topic) ? topic : "",
     contractId: isUuid(contract) && contracts.some((c) => c.id === contract) ? contract : "",
-    contracts: contracts.map((c) => ({ id: c.id, number: c.number, termEnd: c.termEnd, status: c.status })),
+    // The end date in the reader's language (a language switch reloads this).
+    contracts: contracts.map((c) => ({ id: c.id, number: c.number, ends: formatDate(c.termEnd, locale), status: c.status })),
   };
 }
 
@@ -98,7 +99,7 @@ export default function NewSupportRequest() {
   const loaded = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const navigation = useNavigation();
-  const { t, i18n } = useTranslation("support");
+  const { t } = useTranslation("support");
   const hydrated = useHydrated();
   const values = result?.values;
   const serverErrors = result?.step === "form" ? result.errors : null;
@@ -141,7 +142,7 @@ export default function NewSupportRequest() {
           <option value="">{t("new.noContract")}</option>
           {loaded.contracts.map((contract) => (
             <option key={contract.id} value={contract.id}>
-              {t("new.contractOption", { number: contract.number, date: formatDate(contract.termEnd, i18n.language) })}
+              {t("new.contractOption", { number: contract.number, date: contract.ends })}
             </option>
           ))}
         </SelectField>

@@ -7,15 +7,16 @@ import { CsatForm } from "~/components/support/csat-form";
 import { FormError, TextAreaField } from "~/components/support/fields";
 import { AttachmentList, Conversation, TicketStatusBadge } from "~/components/support/ticket-parts";
 import { MESSAGE_MAX } from "~/domain/support/limits";
-import { asksForSatisfaction, customerCanReply } from "~/domain/support/topics";
 import { formatDate } from "~/lib/format";
 import { type FieldErrors } from "~/lib/forms";
 import { useValidatedForm } from "~/lib/use-validated-form";
 
 import {
   appUrl,
+  asksForSatisfaction,
   clock,
   CsatSchema,
+  customerCanReply,
   type CustomerIdentity,
   data,
   db,
@@ -72,6 +73,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       openedBy: ticket.contactName,
       created: ticket.createdAt.toISOString().slice(0, 10),
       updated: ticket.updatedAt.toISOString().slice(0, 10),
+      // Decided here (domain/support/topics.ts), so the page carries no ticket rules of its own.
+      canReply: customerCanReply(ticket.status),
+      asksForRating: asksForSatisfaction(ticket.status),
     },
     messages: messages.map((m) => ({
       id: m.id,
@@ -217,7 +221,7 @@ export default function SupportTicket() {
       />
       <AttachmentList attachments={attachments} heading={t("attachments.title")} />
 
-      {asksForSatisfaction(ticket.status) ? (
+      {ticket.asksForRating ? (
         <section aria-labelledby="csat-title" className="support-csat card">
           <h2 id="csat-title">{t("csat.title")}</h2>
           {csat || (result?.intent === "csat" && result.ok) ? (
@@ -235,7 +239,7 @@ export default function SupportTicket() {
         </section>
       ) : null}
 
-      {customerCanReply(ticket.status) ? (
+      {ticket.canReply ? (
         // A new key after each message empties the form once the reply is in.
         <ReplyForm key={messages.length} errors={replyErrors} busy={busy} resolved={ticket.status === "resolved"} />
       ) : (

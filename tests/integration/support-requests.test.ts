@@ -8,6 +8,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { seedKnowledgeBase } from "../../db/seed/kb";
 import { CLIENT_IP_HEADER } from "~/lib/client-ip";
 import { QUEUES } from "~/lib/jobs/queue.server";
+import { formatDate } from "~/lib/format";
 import { loader as deflectLoader } from "~/routes/support.deflect";
 import { action as newAction, loader as newLoader } from "~/routes/support.new";
 import { loader as attachmentLoader } from "~/routes/support.requests.$ticketId.attachments.$attachmentId";
@@ -247,6 +248,14 @@ describe("sending a support request", () => {
     const signedIn = await callLoader(newLoader, { path: "/support/new?topic=training", cookie: ameliaCookie });
     expect(signedIn.data).toMatchObject({ topic: "training" });
     expect((signedIn.data as { contracts: Array<{ number: string }> }).contracts.map((c) => c.number)).toContain("C365-10001");
+    // Each contract's end date comes formatted in the reader's language (the form carries no date code).
+    const { termEnd } = await database.db.selectFrom("contracts").select("termEnd").where("number", "=", "C365-10001").executeTakeFirstOrThrow();
+    const endOf = (outcome: { data: unknown }) =>
+      (outcome.data as { contracts: Array<{ number: string; ends: string }> }).contracts.find((c) => c.number === "C365-10001")!.ends;
+    expect(endOf(signedIn)).toBe(formatDate(termEnd, "en"));
+    const inChinese = await callLoader(newLoader, { path: "/support/new", cookie: ameliaCookie, headers: { "Accept-Language": "zh-TW" } });
+    expect(endOf(inChinese)).toBe(formatDate(termEnd, "zh-Hant"));
+    expect(endOf(inChinese)).toMatch(/年/);
     const unknownTopic = await callLoader(newLoader, { path: "/support/new?topic=<script>", cookie: ameliaCookie });
     expect(unknownTopic.data).toMatchObject({ topic: "" });
   });

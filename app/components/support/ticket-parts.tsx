@@ -1,8 +1,18 @@
 import { useTranslation } from "react-i18next";
 
 import type { TicketStatus } from "../../../db/schema";
-import { STATUS_BADGE } from "~/domain/support/topics";
 import { formatDateTime, formatNumber } from "~/lib/format";
+
+/**
+ * The badge tone of each status: `open` waits for us, `pending` waits for
+ * the customer, `resolved` is answered (a reply reopens it), `closed` is final.
+ */
+const STATUS_BADGE: Record<TicketStatus, "info" | "warning" | "success" | "neutral"> = {
+  open: "info",
+  pending: "warning",
+  resolved: "success",
+  closed: "neutral",
+};
 
 /** A ticket's status as a badge, in the support namespace's words. */
 export function TicketStatusBadge({ status }: { status: TicketStatus }) {

@@ -13,18 +13,6 @@ export function isTicketStatus(value: unknown): value is TicketStatus {
   return typeof value === "string" && (TICKET_STATUSES as readonly string[]).includes(value);
 }
 
-/**
- * What each status means to the customer: `open` waits for us, `pending`
- * waits for them, `resolved` is answered (a reply reopens it), `closed` is
- * final (a new request is needed).
- */
-export const STATUS_BADGE: Record<TicketStatus, "info" | "warning" | "success" | "neutral"> = {
-  open: "info",
-  pending: "warning",
-  resolved: "success",
-  closed: "neutral",
-};
-
 /** A customer can answer while a request is not closed; answering a resolved one reopens it. */
 export function customerCanReply(status: TicketStatus): boolean {
   return status !== "closed";
