@@ -72,6 +72,8 @@ const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), ".."
 const resultsPath = path.join(repoRoot, "bench/load-results.json");
 const PG_PORT = Number(process.env.LOAD_PG_PORT ?? 55432);
 const FIRST_PORT = 3600;
+/** The address both instances are published under (links in emails, Stripe's return URLs); requests go through the balancer. */
+const LOAD_PUBLIC_URL = "http://portal.load.test";
 
 const QUICK = process.argv.includes("--quick");
 
@@ -482,7 +484,7 @@ async function deliver(u: User, event: SignedEvent) {
   });
   if (!answer) return null;
   try {
-    return JSON.parse(answer.body) as { outcome?: string; duplicate?: boolean };
+    return { ...(JSON.parse(answer.body) as { outcome?: string; duplicate?: boolean }), resent: answer.resent };
   } catch {
     u.recorder.wrong(WEBHOOKS, `POST /webhooks/stripe ${event.type}`, `not JSON: ${answer.body.slice(0, 80)}`);
     return null;
@@ -511,7 +513,10 @@ async function deliverWebhooks(u: User, renewal: PaidRenewal) {
     }
     const answer = await deliver(u, first);
     if (!answer) return;
-    if (answer.duplicate || (answer.outcome !== "fulfilled" && answer.outcome !== "already_fulfilled")) {
+    // A delivery resent after its instance died may find the first one
+    // processed there: a duplicate then is the right answer, as it is for
+    // Stripe's own retry after a connection cut.
+    if ((answer.duplicate && !answer.resent) || (answer.outcome !== "fulfilled" && answer.outcome !== "already_fulfilled")) {
       u.recorder.wrong(WEBHOOKS, `POST /webhooks/stripe ${first.type}`, `first delivery answered ${JSON.stringify(answer)}`);
       return;
     }
@@ -963,6 +968,11 @@ async function main(): Promise<number> {
     const ledger = { handle, url, accountIds: prepared.accountIds };
     const target = { kind: "postgres" as const, url, name: "customer365_load" };
     const env = {
+      // One public address for both instances, as behind any load balancer:
+      // the URLs they give Stripe (success, cancel) must be the same, or an
+      // instance that takes over a Pay its dead peer began reuses the
+      // idempotency key with other parameters and Stripe refuses it.
+      APP_URL: LOAD_PUBLIC_URL,
       JOBS: "on",
       TRUST_PROXY: "true",
       DATABASE_POOL_SIZE: "20",
