@@ -13,3 +13,5 @@ export {
   ticketScopeFor,
 } from "~/models/support.server";
 export { data } from "@remix-run/node";
+export { attachmentEntries, conversationEntries } from "~/lib/ticket-entries.server";
+export { getLocale } from "~/lib/i18n/i18n.server";

@@ -14,3 +14,6 @@ export {
 export { data } from "@remix-run/node";
 export { parseForm } from "~/lib/forms";
 export { asksForSatisfaction, customerCanReply } from "~/domain/support/topics";
+export { attachmentEntries, conversationEntries } from "~/lib/ticket-entries.server";
+export { getLocale } from "~/lib/i18n/i18n.server";
+export { formatDate } from "~/lib/format";

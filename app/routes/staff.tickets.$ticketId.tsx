@@ -13,12 +13,15 @@ import { useValidatedForm } from "~/lib/use-validated-form";
 
 import {
   appUrl,
+  attachmentEntries,
   changeTicketStatus,
   clock,
+  conversationEntries,
   data,
   db,
   findCsatForTicket,
   findTicketForStaff,
+  getLocale,
   listTicketAttachments,
   listTicketMessages,
   notFound,
@@ -51,10 +54,11 @@ async function ticketOr404(request: Request, ticketIdParam: string | undefined) 
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { ticket } = await ticketOr404(request, params.ticketId);
-  const [messages, attachments, csat] = await Promise.all([
+  const [messages, attachments, csat, locale] = await Promise.all([
     listTicketMessages(db(), ticket.id),
     listTicketAttachments(db(), ticket.id),
     findCsatForTicket(db(), ticket.id),
+    getLocale(request),
   ]);
   return {
     ticket: {
@@ -73,13 +77,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       firstResponse: ticket.firstResponseAt?.toISOString() ?? null,
       resolved: ticket.resolvedAt?.toISOString() ?? null,
     },
-    messages: messages.map((m) => ({ id: m.id, side: m.authorKind, authorName: m.authorName, body: m.body, createdAt: m.createdAt.toISOString() })),
-    attachments: attachments.map((a) => ({
-      id: a.id,
-      filename: a.filename,
-      sizeBytes: a.sizeBytes,
-      href: `/staff/tickets/${ticket.id}/attachments/${a.id}`,
-    })),
+    messages: conversationEntries(messages, locale),
+    attachments: attachmentEntries(attachments, locale, (a) => `/staff/tickets/${ticket.id}/attachments/${a.id}`),
     csat: csat ? { score: csat.score ?? 0, comment: csat.comment } : null,
   };
 }

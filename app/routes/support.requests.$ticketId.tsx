@@ -7,14 +7,15 @@ import { CsatForm } from "~/components/support/csat-form";
 import { FormError, TextAreaField } from "~/components/support/fields";
 import { AttachmentList, Conversation, TicketStatusBadge } from "~/components/support/ticket-parts";
 import { MESSAGE_MAX } from "~/domain/support/limits";
-import { formatDate } from "~/lib/format";
 import { type FieldErrors } from "~/lib/forms";
 import { useValidatedForm } from "~/lib/use-validated-form";
 
 import {
   appUrl,
   asksForSatisfaction,
+  attachmentEntries,
   clock,
+  conversationEntries,
   CsatSchema,
   customerCanReply,
   type CustomerIdentity,
@@ -22,6 +23,8 @@ import {
   db,
   findCsatForTicket,
   findTicketForAccount,
+  formatDate,
+  getLocale,
   listTicketAttachments,
   listTicketMessages,
   notFound,
@@ -56,10 +59,11 @@ async function ticketOr404(request: Request, ticketIdParam: string | undefined) 
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { customer, ticket } = await ticketOr404(request, params.ticketId);
-  const [messages, attachments, csat] = await Promise.all([
+  const [messages, attachments, csat, locale] = await Promise.all([
     listTicketMessages(db(), ticket.id),
     listTicketAttachments(db(), ticket.id),
     asksForSatisfaction(ticket.status) ? findCsatForTicket(db(), ticket.id) : Promise.resolve(undefined),
+    getLocale(request),
   ]);
   return {
     sent: new URL(request.url).searchParams.get("sent") === "1",
@@ -71,25 +75,16 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       status: ticket.status,
       contractNumber: ticket.contractNumber,
       openedBy: ticket.contactName,
-      created: ticket.createdAt.toISOString().slice(0, 10),
-      updated: ticket.updatedAt.toISOString().slice(0, 10),
+      // In the reader's language, like the conversation's times.
+      created: formatDate(ticket.createdAt.toISOString(), locale),
+      updated: formatDate(ticket.updatedAt.toISOString(), locale),
       // Decided here (domain/support/topics.ts), so the page carries no ticket rules of its own.
       canReply: customerCanReply(ticket.status),
       asksForRating: asksForSatisfaction(ticket.status),
     },
-    messages: messages.map((m) => ({
-      id: m.id,
-      side: m.authorKind,
-      authorName: m.authorKind === "contact" && m.contactId === customer.contactId ? null : m.authorName,
-      body: m.body,
-      createdAt: m.createdAt.toISOString(),
-    })),
-    attachments: attachments.map((a) => ({
-      id: a.id,
-      filename: a.filename,
-      sizeBytes: a.sizeBytes,
-      href: `/support/requests/${ticket.id}/attachments/${a.id}`,
-    })),
+    // The reader's own messages carry no name: the page calls them "You".
+    messages: conversationEntries(messages, locale, (m) => (m.authorKind === "contact" && m.contactId === customer.contactId ? null : m.authorName)),
+    attachments: attachmentEntries(attachments, locale, (a) => `/support/requests/${ticket.id}/attachments/${a.id}`),
     csat: csat ? { score: csat.score ?? 0 } : null,
   };
 }
@@ -157,7 +152,7 @@ export default function SupportTicket() {
   const { sent, ticket, messages, attachments, csat } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const navigation = useNavigation();
-  const { t, i18n } = useTranslation("support");
+  const { t } = useTranslation("support");
   const busy = navigation.state === "submitting";
   const replyErrors = result?.intent === "reply" && !result.ok ? result.errors : null;
   const csatErrors = result?.intent === "csat" && !result.ok ? result.errors : null;
@@ -201,13 +196,13 @@ export default function SupportTicket() {
         <div>
           <dt>{t("ticket.opened")}</dt>
           <dd>
-            {formatDate(ticket.created, i18n.language)}
+            {ticket.created}
             {ticket.openedBy ? ` · ${ticket.openedBy}` : ""}
           </dd>
         </div>
         <div>
           <dt>{t("ticket.updated")}</dt>
-          <dd>{formatDate(ticket.updated, i18n.language)}</dd>
+          <dd>{ticket.updated}</dd>
         </div>
       </dl>
 

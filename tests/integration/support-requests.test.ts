@@ -8,7 +8,8 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { seedKnowledgeBase } from "../../db/seed/kb";
 import { CLIENT_IP_HEADER } from "~/lib/client-ip";
 import { QUEUES } from "~/lib/jobs/queue.server";
-import { formatDate } from "~/lib/format";
+import { formatDate, formatDateTime } from "~/lib/format";
+import { fileSize } from "~/lib/ticket-entries.server";
 import { loader as deflectLoader } from "~/routes/support.deflect";
 import { action as newAction, loader as newLoader } from "~/routes/support.new";
 import { loader as attachmentLoader } from "~/routes/support.requests.$ticketId.attachments.$attachmentId";
@@ -139,6 +140,18 @@ describe("sending a support request", () => {
 
     const audit = await database.db.selectFrom("auditEvents").select(["action", "actorId", "accountId", "data"]).where("entityId", "=", ticketId!).execute();
     expect(audit).toEqual([expect.objectContaining({ action: "ticket.created", actorId: amelia.id, accountId: amelia.accountId })]);
+
+    // The request's page in Traditional Chinese: dates, times and sizes arrive in the reader's language.
+    const page = await callLoader(ticketLoader, { path: `/support/requests/${ticketId}`, params: { ticketId: ticketId! }, cookie: ameliaCookie, headers: { "Accept-Language": "zh-TW" } });
+    const shown = page.data as {
+      ticket: { created: string };
+      messages: Array<{ createdAt: string; sentAt: string }>;
+      attachments: Array<{ filename: string; size: string }>;
+    };
+    expect(shown.ticket.created).toBe(formatDate(ticket.createdAt.toISOString(), "zh-Hant"));
+    expect(shown.ticket.created).toMatch(/年/);
+    expect(shown.messages).toEqual([expect.objectContaining({ createdAt: messages[0]!.createdAt.toISOString(), sentAt: formatDateTime(messages[0]!.createdAt, "zh-Hant") })]);
+    expect(shown.attachments).toEqual([expect.objectContaining({ filename: "board.png", size: fileSize(PNG.byteLength, "zh-Hant") })]);
 
     const after = await counts();
     expect(after).toMatchObject({

@@ -1,7 +1,6 @@
 import { useTranslation } from "react-i18next";
 
 import type { TicketStatus } from "../../../db/schema";
-import { formatDateTime, formatNumber } from "~/lib/format";
 
 /**
  * The badge tone of each status: `open` waits for us, `pending` waits for
@@ -26,7 +25,10 @@ export interface ConversationEntry {
   side: "contact" | "staff";
   authorName: string | null;
   body: string;
+  /** ISO instant (the <time> element's datetime). */
   createdAt: string;
+  /** The same instant in the reader's language (app/lib/ticket-entries.server.ts). */
+  sentAt: string;
 }
 
 /**
@@ -42,7 +44,6 @@ export function Conversation({
   /** How each side is named to this reader ("You" / "Customer365 support"). */
   labels: { contact: (name: string | null) => string; staff: (name: string | null) => string; heading: string };
 }) {
-  const { i18n } = useTranslation();
   return (
     <section aria-labelledby="conversation-title" className="support-conversation">
       <h2 id="conversation-title">{labels.heading}</h2>
@@ -53,7 +54,7 @@ export function Conversation({
               <header className="support-message-head">
                 <strong>{labels[message.side](message.authorName)}</strong>{" "}
                 <time className="muted" dateTime={message.createdAt}>
-                  {formatDateTime(message.createdAt, i18n.language)}
+                  {message.sentAt}
                 </time>
               </header>
               <div className="support-message-body">{message.body}</div>
@@ -68,12 +69,13 @@ export function Conversation({
 export interface AttachmentEntry {
   id: string;
   filename: string;
-  sizeBytes: number;
+  /** "12 kB", in the reader's language (app/lib/ticket-entries.server.ts). */
+  size: string;
   href: string;
 }
 
 export function AttachmentList({ attachments, heading }: { attachments: readonly AttachmentEntry[]; heading: string }) {
-  const { t, i18n } = useTranslation("support");
+  const { t } = useTranslation("support");
   if (attachments.length === 0) return null;
   return (
     <section aria-labelledby="attachments-title" className="support-attachments">
@@ -85,16 +87,10 @@ export function AttachmentList({ attachments, heading }: { attachments: readonly
             <a href={file.href} download={file.filename}>
               {file.filename}
             </a>{" "}
-            <span className="muted">{t("attachments.size", { size: formatSize(file.sizeBytes, i18n.language) })}</span>
+            <span className="muted">{t("attachments.size", { size: file.size })}</span>
           </li>
         ))}
       </ul>
     </section>
   );
-}
-
-function formatSize(bytes: number, locale: string): string {
-  const format = (value: number, unit: "kilobyte" | "megabyte") =>
-    formatNumber(value, locale, { style: "unit", unit, maximumFractionDigits: 1 });
-  return bytes >= 1024 * 1024 ? format(bytes / (1024 * 1024), "megabyte") : format(Math.max(1, Math.round(bytes / 1024)), "kilobyte");
 }
