@@ -1,16 +1,22 @@
 import { useTranslation } from "react-i18next";
 
-import { formatMoney } from "~/lib/format";
-import { describeLine, type QuoteLineView } from "~/lib/renewal/lines";
 import { RENEWAL_NAMESPACES } from "~/lib/renewal/namespaces";
 
-export interface BreakdownQuote {
-  currency: string;
+/** A quote's breakdown in the reader's words and money (breakdownView in app/lib/renewal/breakdown.server.ts). */
+export interface BreakdownView {
   termYears: number;
-  lines: readonly QuoteLineView[];
-  subtotal: number;
-  discountTotal: number;
-  total: number;
+  rows: ReadonlyArray<{
+    kind: "product" | "discount" | "bonus";
+    code: string;
+    name: string;
+    /** quantity × unit price × years, or a discount's percent of what; null when there is nothing to show. */
+    arithmetic: string | null;
+    /** null for a bonus line: it is included, not charged. */
+    amount: string | null;
+  }>;
+  subtotal: string;
+  discountTotal: string;
+  total: string;
 }
 
 /**
@@ -18,10 +24,8 @@ export interface BreakdownQuote {
  * every discount with its percent and reason, the total. Nothing else is
  * charged, so nothing else is shown.
  */
-export function QuoteBreakdown({ quote, caption }: { quote: BreakdownQuote; caption?: string }) {
-  const { t, i18n } = useTranslation(RENEWAL_NAMESPACES);
-  const lng = i18n.language;
-  const money = (amount: number) => formatMoney(amount, quote.currency, lng);
+export function QuoteBreakdown({ view, caption }: { view: BreakdownView; caption?: string }) {
+  const { t } = useTranslation(RENEWAL_NAMESPACES);
   return (
     <div className="table-wrap">
       <table className="quote-table">
@@ -36,35 +40,32 @@ export function QuoteBreakdown({ quote, caption }: { quote: BreakdownQuote; capt
           </tr>
         </thead>
         <tbody>
-          {quote.lines.map((line, index) => {
-            const text = describeLine(t, line, quote.currency, lng);
-            return (
-              <tr key={`${line.code}-${index}`} className={`quote-line quote-line-${line.kind}`}>
-                <th scope="row">{text.name}</th>
-                <td>{text.arithmetic}</td>
-                <td className="num">{line.kind === "bonus" ? t("breakdown.included") : money(line.amount)}</td>
-              </tr>
-            );
-          })}
+          {view.rows.map((row, index) => (
+            <tr key={`${row.code}-${index}`} className={`quote-line quote-line-${row.kind}`}>
+              <th scope="row">{row.name}</th>
+              <td>{row.arithmetic}</td>
+              <td className="num">{row.amount ?? t("breakdown.included")}</td>
+            </tr>
+          ))}
         </tbody>
         <tfoot>
           <tr>
             <th scope="row" colSpan={2}>
               {t("pricing:totals.subtotal")}
             </th>
-            <td className="num">{money(quote.subtotal)}</td>
+            <td className="num">{view.subtotal}</td>
           </tr>
           <tr>
             <th scope="row" colSpan={2}>
               {t("pricing:totals.discountTotal")}
             </th>
-            <td className="num">{money(-quote.discountTotal)}</td>
+            <td className="num">{view.discountTotal}</td>
           </tr>
           <tr className="quote-total">
             <th scope="row" colSpan={2}>
-              {t("pricing:totals.totalForTerm", { count: quote.termYears })}
+              {t("pricing:totals.totalForTerm", { count: view.termYears })}
             </th>
-            <td className="num">{money(quote.total)}</td>
+            <td className="num">{view.total}</td>
           </tr>
         </tfoot>
       </table>

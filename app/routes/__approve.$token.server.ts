@@ -6,3 +6,5 @@ export { decideOnQuote, readApprovalLink } from "~/lib/renewal/approvals.server"
 export { clock } from "~/lib/services.server";
 export { data, redirect } from "@remix-run/node";
 export { parseForm } from "~/lib/forms";
+export { breakdownView } from "~/lib/renewal/breakdown.server";
+export { getLocale } from "~/lib/i18n/i18n.server";

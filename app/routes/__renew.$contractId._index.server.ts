@@ -9,3 +9,6 @@ export { clock, db } from "~/lib/services.server";
 export { findRenewalPage } from "~/models/renewal-page.server";
 export { data, redirect } from "@remix-run/node";
 export { daysBetween, todayIso } from "~/lib/dates";
+export { breakdownView } from "~/lib/renewal/breakdown.server";
+export { getLocale } from "~/lib/i18n/i18n.server";
+export type { Locale } from "~/lib/i18n/config";

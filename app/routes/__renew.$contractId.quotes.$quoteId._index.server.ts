@@ -12,3 +12,5 @@ export { latestQuoteVersion } from "~/models/renewal-quotes.server";
 export { data, redirect } from "@remix-run/node";
 export { todayIso } from "~/lib/dates";
 export { parseForm } from "~/lib/forms";
+export { breakdownView } from "~/lib/renewal/breakdown.server";
+export { getLocale } from "~/lib/i18n/i18n.server";

@@ -10,9 +10,11 @@ import { RENEWAL_NAMESPACES } from "~/lib/renewal/namespaces";
 
 import {
   ApprovalDecisionSchema,
+  breakdownView,
   clock,
   data,
   decideOnQuote,
+  getLocale,
   openApprovalLink,
   parseForm,
   readApprovalLink,
@@ -44,6 +46,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   }
   const { link, quote, decision } = opened;
   const now = clock().now();
+  const locale = await getLocale(request);
   return data(
     {
       state: "open" as const,
@@ -62,6 +65,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
           subtotal: quote.subtotal,
           discountTotal: quote.discountTotal,
           total: quote.total,
+          breakdown: breakdownView(quote, locale),
           newTermStart: quote.newTermStart,
           newTermEnd: quote.newTermEnd,
           heldUntil: quote.expiresAt.toISOString().slice(0, 10),
@@ -135,7 +139,7 @@ function ApproverQuote({ view, sharer, result }: { view: View; sharer: string | 
         <dt>{t("confirm.newTermLabel")}</dt>
         <dd>{t("breakdown.newTermRange", { start: formatDate(quote.newTermStart, lng, "long"), end: formatDate(quote.newTermEnd, lng, "long") })}</dd>
       </dl>
-      <QuoteBreakdown quote={quote} caption={t("confirm.linesCaption", { number: quote.number })} />
+      <QuoteBreakdown view={quote.breakdown} caption={t("confirm.linesCaption", { number: quote.number })} />
       <p className="muted">{t("breakdown.noHiddenFees")}</p>
       <p>
         <a href={`/approve/${token}/pdf`} className="button button-secondary" download>

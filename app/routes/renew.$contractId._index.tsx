@@ -12,13 +12,16 @@ import { RENEWAL_NAMESPACES } from "~/lib/renewal/namespaces";
 
 import {
   actorOf,
+  breakdownView,
   clock,
   data,
   daysBetween,
   db,
   fieldForPath,
   findRenewalPage,
+  getLocale,
   type LoadedRenewal,
+  type Locale,
   loadRenewal,
   notFound,
   parseIdOr404,
@@ -71,7 +74,7 @@ function formEcho(params: URLSearchParams | FormData, options: QuoteOptions | nu
   };
 }
 
-function quoteView(quote: PricedQuote) {
+function quoteView(quote: PricedQuote, locale: Locale) {
   return {
     currency: quote.currency,
     termYears: quote.termYears,
@@ -85,6 +88,7 @@ function quoteView(quote: PricedQuote) {
     timing: quote.timing,
     warnings: quote.warnings,
     countdown: incentiveCountdown(quote.incentiveSchedule),
+    breakdown: breakdownView(quote, locale),
   };
 }
 
@@ -130,7 +134,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     page: {
       form: formEcho(url.searchParams, options),
       errors: reading.ok ? (result && !result.ok ? errorsByField(result.errors) : {}) : Object.fromEntries(Object.entries(reading.errors).map(([k, code]) => [k, { code }])),
-      quote: result?.ok ? quoteView(result.quote) : null,
+      quote: result?.ok ? quoteView(result.quote, await getLocale(request)) : null,
       terms,
       seatsInUse: context.seatsInUse,
       currentPlan: context.plan.code,
@@ -414,7 +418,7 @@ function RenewalOptions({ page, contractId, actionErrors }: { page: PageData; co
                 })}
               </p>
             ))}
-            <QuoteBreakdown quote={page.quote} />
+            <QuoteBreakdown view={page.quote.breakdown} />
             <Countdown countdown={page.quote.countdown} />
             <p>{t("breakdown.newTerm", { start: formatDate(page.quote.newTermStart, lng, "long"), end: formatDate(page.quote.newTermEnd, lng, "long") })}</p>
             <p className="muted">{t("breakdown.priceHold", { date: formatDate(page.quote.priceLockedUntil, lng, "long") })}</p>

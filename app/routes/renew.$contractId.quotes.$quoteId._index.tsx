@@ -12,6 +12,7 @@ import { RENEWAL_NAMESPACES } from "~/lib/renewal/namespaces";
 
 import {
   actorOf,
+  breakdownView,
   clock,
   ConfirmQuoteSchema,
   confirmRenewalQuote,
@@ -19,6 +20,7 @@ import {
   db,
   findDecision,
   findQuoteForAccount,
+  getLocale,
   latestQuoteVersion,
   notFound,
   parseForm,
@@ -51,7 +53,7 @@ async function quoteFor(request: Request, params: LoaderFunctionArgs["params"]) 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { access, quote, contractId } = await quoteFor(request, params);
   if (access.kind === "portal_link") await recordPortalLinkAction(request, access.portalLinkId, "view_quote");
-  const [latest, decision] = await Promise.all([latestQuoteVersion(db(), contractId), findDecision(db(), quote.id, quote.version)]);
+  const [latest, decision, locale] = await Promise.all([latestQuoteVersion(db(), contractId), findDecision(db(), quote.id, quote.version), getLocale(request)]);
   const now = clock().now();
   return {
     contractId,
@@ -68,6 +70,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       subtotal: quote.subtotal,
       discountTotal: quote.discountTotal,
       total: quote.total,
+      breakdown: breakdownView(quote, locale),
       newTermStart: quote.newTermStart,
       newTermEnd: quote.newTermEnd,
       heldUntil: quote.expiresAt.toISOString().slice(0, 10),
@@ -197,7 +200,7 @@ export default function ReviewQuote() {
       ) : null}
       {quote.expired && !confirmed ? <p className="notice notice-warning">{t("confirm.expiredNotice")}</p> : null}
 
-      <QuoteBreakdown quote={quote} caption={t("confirm.linesCaption", { number: quote.number })} />
+      <QuoteBreakdown view={quote.breakdown} caption={t("confirm.linesCaption", { number: quote.number })} />
       <p className="muted">{t("breakdown.noHiddenFees")}</p>
       <p className="actions">
         <a href={`${base}/pdf`} className="button button-secondary" download>

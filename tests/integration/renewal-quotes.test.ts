@@ -91,6 +91,25 @@ describe("the renewal page", () => {
     expect(quote.total).toBe(6_669_000);
   });
 
+  it("sends the breakdown in the reader's words and money: every line, every discount, the total", async () => {
+    const english = await callLoader(renewal.loader, { path: `/renew/${contractId}?${workedExample()}`, params: { contractId }, cookie });
+    type Shown = { page: { quote: { breakdown: { rows: { code: string; name: string; arithmetic: string | null; amount: string | null }[]; subtotal: string; discountTotal: string; total: string } } } };
+    const breakdown = (english.data as Shown).page.quote.breakdown;
+    expect(breakdown.subtotal).toBe("US$78,000.00");
+    expect(breakdown.discountTotal).toBe("-US$11,310.00");
+    expect(breakdown.total).toBe("US$66,690.00");
+    const multiYear = breakdown.rows.find((r) => r.code === "multi_year")!;
+    expect(multiYear.amount).toBe("-US$3,900.00");
+    expect(multiYear.arithmetic).toContain("US$78,000.00");
+    expect(breakdown.rows.find((r) => r.code === "professional")!.name).toBe("Professional");
+
+    const malay = await callLoader(renewal.loader, { path: `/renew/${contractId}?${workedExample()}`, params: { contractId }, cookie, headers: { "Accept-Language": "ms" } });
+    const inMalay = (malay.data as Shown).page.quote.breakdown;
+    expect(inMalay.total).not.toBe(breakdown.total);
+    expect(inMalay.total).toMatch(/66,690\.00/);
+    expect(inMalay.rows.map((r) => r.code)).toEqual(breakdown.rows.map((r) => r.code));
+  });
+
   it("answers bad options with the engine's messages next to each field, and saves nothing", async () => {
     const before = await countQuotes();
     const form = new URLSearchParams({ term: "4", plan: "professional", seats: "0", intent: "review" });
