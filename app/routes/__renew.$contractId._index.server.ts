@@ -12,3 +12,5 @@ export { daysBetween, todayIso } from "~/lib/dates";
 export { breakdownView } from "~/lib/renewal/breakdown.server";
 export { getLocale } from "~/lib/i18n/i18n.server";
 export type { Locale } from "~/lib/i18n/config";
+export { countdownText, type CountdownText } from "~/lib/renewal/countdown-text.server";
+export { incentiveCountdown } from "~/domain/renewal/countdown";

@@ -6,7 +6,6 @@ import { useTranslation } from "react-i18next";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { QuoteBreakdown } from "~/components/quote-breakdown";
 import { OFFERED_TERM_YEARS, type PricedQuote, type PricingError, type QuoteOptions } from "~/domain/pricing/types";
-import { incentiveCountdown, type Countdown as CountdownData } from "~/domain/renewal/countdown";
 import { formatDate, formatMoney } from "~/lib/format";
 import { RENEWAL_NAMESPACES } from "~/lib/renewal/namespaces";
 
@@ -14,12 +13,15 @@ import {
   actorOf,
   breakdownView,
   clock,
+  countdownText,
+  type CountdownText,
   data,
   daysBetween,
   db,
   fieldForPath,
   findRenewalPage,
   getLocale,
+  incentiveCountdown,
   type LoadedRenewal,
   type Locale,
   loadRenewal,
@@ -75,6 +77,7 @@ function formEcho(params: URLSearchParams | FormData, options: QuoteOptions | nu
 }
 
 function quoteView(quote: PricedQuote, locale: Locale) {
+  const countdown = incentiveCountdown(quote.incentiveSchedule);
   return {
     currency: quote.currency,
     termYears: quote.termYears,
@@ -87,7 +90,8 @@ function quoteView(quote: PricedQuote, locale: Locale) {
     priceLockedUntil: quote.priceLockedUntil,
     timing: quote.timing,
     warnings: quote.warnings,
-    countdown: incentiveCountdown(quote.incentiveSchedule),
+    countdown,
+    countdownText: countdownText(countdown, locale),
     breakdown: breakdownView(quote, locale),
   };
 }
@@ -419,7 +423,7 @@ function RenewalOptions({ page, contractId, actionErrors }: { page: PageData; co
               </p>
             ))}
             <QuoteBreakdown view={page.quote.breakdown} />
-            <Countdown countdown={page.quote.countdown} />
+            <Countdown text={page.quote.countdownText} />
             <p>{t("breakdown.newTerm", { start: formatDate(page.quote.newTermStart, lng, "long"), end: formatDate(page.quote.newTermEnd, lng, "long") })}</p>
             <p className="muted">{t("breakdown.priceHold", { date: formatDate(page.quote.priceLockedUntil, lng, "long") })}</p>
             <p className="muted">{t("breakdown.noHiddenFees")}</p>
@@ -452,46 +456,17 @@ function RenewalOptions({ page, contractId, actionErrors }: { page: PageData; co
   );
 }
 
-function Countdown({ countdown }: { countdown: CountdownData }) {
-  const { t, i18n } = useTranslation(RENEWAL_NAMESPACES);
-  const lng = i18n.language;
-  const offerText = (offer: { percent: number; bonusMonths: number; bonusFeature: string | null } | null) =>
-    offer === null
-      ? t("countdown.nothing")
-      : offer.percent > 0
-        ? t("countdown.percentOff", { percent: offer.percent })
-        : offer.bonusMonths > 0
-          ? t("countdown.bonusMonths", { count: offer.bonusMonths })
-          : t("countdown.bonusFeature", { feature: offer.bonusFeature ?? "" });
+/** The incentive countdown, its sentences prepared by the loader (countdownText). */
+function Countdown({ text }: { text: CountdownText }) {
+  const { t } = useTranslation(RENEWAL_NAMESPACES);
   return (
     <div className="countdown" aria-labelledby="countdown-title">
       <h3 id="countdown-title">{t("countdown.title")}</h3>
-      {countdown.current ? (
-        <p className="countdown-headline">
-          {countdown.next?.offer
-            ? t("countdown.keepThen", {
-                date: formatDate(countdown.current.until, lng, "long"),
-                offer: offerText(countdown.current.offer),
-                nextDate: formatDate(countdown.next.from, lng, "long"),
-                nextOffer: offerText(countdown.next.offer),
-              })
-            : t("countdown.keepThenNone", {
-                date: formatDate(countdown.current.until, lng, "long"),
-                offer: offerText(countdown.current.offer),
-                nextDate: formatDate(countdown.next?.from ?? countdown.current.until, lng, "long"),
-              })}
-        </p>
-      ) : (
-        <p>{t("countdown.noneToday")}</p>
-      )}
-      {countdown.steps.length > 1 ? (
+      {text.headline ? <p className="countdown-headline">{text.headline}</p> : <p>{t("countdown.noneToday")}</p>}
+      {text.steps.length > 0 ? (
         <ol className="countdown-steps">
-          {countdown.steps.map((step) => (
-            <li key={step.from}>
-              {step.until
-                ? t("countdown.stepUntil", { from: formatDate(step.from, lng, "long"), until: formatDate(step.until, lng, "long"), offer: offerText(step.offer) })
-                : t("countdown.stepFrom", { from: formatDate(step.from, lng, "long"), offer: offerText(step.offer) })}
-            </li>
+          {text.steps.map((step) => (
+            <li key={step}>{step}</li>
           ))}
         </ol>
       ) : null}

@@ -75,6 +75,10 @@ describe("the renewal page", () => {
     expect(data.page.form).toMatchObject({ term: "1", plan: "professional", addOns: ["analytics", "premium_support"] });
     expect(data.page.quote.countdown.current).toEqual({ until: "2026-11-30", offer: { percent: 10, bonusMonths: 0, bonusFeature: null } });
     expect(data.page.quote.countdown.next).toMatchObject({ from: "2026-12-01", offer: { percent: 7 } });
+    // The same countdown as the page reads it, in the reader's words and dates.
+    const text = (page.data as { page: { quote: { countdownText: { headline: string; steps: string[] } } } }).page.quote.countdownText;
+    expect(text.headline).toBe("Confirm by 30 November 2026 to keep 10% off; from 1 December 2026 it is 7% off.");
+    expect(text.steps[0]).toBe("25 November 2026 to 30 November 2026: 10% off");
     expect(data.page.quote.newTermStart).toBe("2027-03-01");
     // Each term option shows its multi-year saving.
     expect(data.page.terms.map((t) => t.termYears)).toEqual([1, 2, 3]);
