@@ -59,12 +59,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
           number: quote.number,
           version: quote.version,
           status: quote.status,
-          currency: quote.currency,
-          termYears: quote.termYears,
-          lines: quote.lines.map((l) => ({ kind: l.kind, code: l.code, quantity: l.quantity, unitAmount: l.unitAmount, amount: l.amount, detail: l.detail })),
-          subtotal: quote.subtotal,
-          discountTotal: quote.discountTotal,
           total: quote.total,
+          // Lines and totals as the reader sees them; the numbers stay on the server.
           breakdown: breakdownView(quote, locale),
           newTermStart: quote.newTermStart,
           newTermEnd: quote.newTermEnd,

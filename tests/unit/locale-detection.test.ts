@@ -1,4 +1,4 @@
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 
 import { localeFromAcceptLanguage, matchLocale } from "~/lib/i18n/config";
 
@@ -41,5 +41,25 @@ describe("localeFromAcceptLanguage", () => {
     expect(localeFromAcceptLanguage(";;;,,q=1")).toBeNull();
     expect(localeFromAcceptLanguage(undefined)).toBeNull();
     expect(localeFromAcceptLanguage("de, fr")).toBeNull();
+  });
+});
+
+describe("getLocale", () => {
+  it("reads the cookie, then Accept-Language, and works it out once per request", async () => {
+    const { getLocale, localeCookie, remixI18n } = await import("~/lib/i18n/i18n.server");
+    const { runInRequestScope } = await import("~/lib/request-scope.server");
+    const detect = vi.spyOn(remixI18n, "getLocale");
+    try {
+      const cookie = (await localeCookie.serialize("ms")).split(";")[0]!;
+      const request = new Request("http://portal.test/", { headers: { Cookie: cookie, "Accept-Language": "zh-TW" } });
+      expect(await getLocale(request)).toBe("ms");
+      expect(await getLocale(new Request("http://portal.test/", { headers: { "Accept-Language": "zh-TW" } }))).toBe("zh-Hant");
+      detect.mockClear();
+      const [a, b] = await runInRequestScope(() => Promise.all([getLocale(request), getLocale(new Request(request))]));
+      expect([a, b]).toEqual(["ms", "ms"]);
+      expect(detect).toHaveBeenCalledTimes(1);
+    } finally {
+      detect.mockRestore();
+    }
   });
 });

@@ -79,7 +79,6 @@ export type Identity =
       portalLinkId: string;
       accountId: string;
       accountName: string;
-      dataVersion: string;
       contractId: string;
       quoteId: string | null;
       contactId: string | null;
@@ -218,7 +217,6 @@ function toIdentity(row: SessionRow): Identity | null {
         portalLinkId: row.portalLinkId,
         accountId: row.accountId,
         accountName: row.accountName ?? "",
-        dataVersion: dataVersionOf(row),
         contractId: row.linkContractId,
         quoteId: row.linkQuoteId,
         contactId: row.contactId,

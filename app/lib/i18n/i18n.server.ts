@@ -11,6 +11,7 @@ import {
   localeFromAcceptLanguage,
   type Locale,
 } from "./config";
+import { oncePerRequest } from "../request-scope.server";
 import { memoizeFixedT } from "./memo-t.server";
 import { loadResources, namespaces } from "./resources.server";
 
@@ -36,9 +37,17 @@ export const remixI18n = new RemixI18Next({
   },
 });
 
-export async function getLocale(request: Request): Promise<Locale> {
-  const locale = await remixI18n.getLocale(request);
-  return isLocale(locale) ? locale : DEFAULT_LOCALE;
+/**
+ * The reader's language. Asked by the root loader, the page's loader and the
+ * document renderer of the same request: worked out once per request (from
+ * the two headers it reads).
+ */
+export function getLocale(request: Request): Promise<Locale> {
+  const key = `locale\u0000${request.headers.get("Cookie") ?? ""}\u0000${request.headers.get("Accept-Language") ?? ""}`;
+  return oncePerRequest(key, async () => {
+    const locale = await remixI18n.getLocale(request);
+    return isLocale(locale) ? locale : DEFAULT_LOCALE;
+  });
 }
 
 // One initialised i18next instance per language, created once: creating one
